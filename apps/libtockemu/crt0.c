@@ -39,6 +39,7 @@ __attribute__((section(".start"), used, naked, noreturn))
 void _start(void* app_start, void* mem_start, void* memory_len, void* app_brk) {
   (void)app_start; (void)mem_start; (void)memory_len; (void)app_brk;
   __asm__ volatile (
+    ".syntax unified\n"
     // r4 = stacktop = (mem_start + stack_size + 7) & ~7
     "ldr  r4, [r0, #36]\n"
     "adds r4, r4, #7\n"
