@@ -32,19 +32,20 @@ public final class TbfHeader {
 
     private final String name;
     private final int version, headerSize;
-    private final long totalSize, flags, checksum;
+    private final long totalSize, flags, checksum, computedChecksum;
     private final List<TbfTlv> tlvs;
     private final List<TbfTlv.Credentials> footers;
     private final int footerTrailingBytes;
 
     private TbfHeader(String name, int version, int headerSize, long totalSize, long flags, long checksum,
-                      List<TbfTlv> tlvs, List<TbfTlv.Credentials> footers, int footerTrailingBytes) {
+                      long computedChecksum, List<TbfTlv> tlvs, List<TbfTlv.Credentials> footers, int footerTrailingBytes) {
         this.name = name;
         this.version = version;
         this.headerSize = headerSize;
         this.totalSize = totalSize;
         this.flags = flags;
         this.checksum = checksum;
+        this.computedChecksum = computedChecksum;
         this.tlvs = Collections.unmodifiableList(tlvs);
         this.footers = Collections.unmodifiableList(footers);
         this.footerTrailingBytes = footerTrailingBytes;
@@ -61,7 +62,15 @@ public final class TbfHeader {
      * the result are relative to {@code start}.
      */
     public static TbfHeader parse(byte[] buf, int start, String name) throws TbfFormatException {
-        return new Parser(buf, start, name == null ? "<tbf>" : name).parse();
+        return new Parser(buf, start, name == null ? "<tbf>" : name, true).parse();
+    }
+
+    /**
+     * Like {@link #parse(byte[], int, String)} but accepts a wrong checksum (for inspection
+     * tools); compare {@link #checksum()} with {@link #computedChecksum()}.
+     */
+    public static TbfHeader parseIgnoringChecksum(byte[] buf, int start, String name) throws TbfFormatException {
+        return new Parser(buf, start, name == null ? "<tbf>" : name, false).parse();
     }
 
     /**
@@ -117,7 +126,13 @@ public final class TbfHeader {
 
     public long flags() { return flags; }
 
+    /** The checksum stored in the header. */
     public long checksum() { return checksum; }
+
+    /** The checksum computed over the header (differs from checksum() only after parseIgnoringChecksum). */
+    public long computedChecksum() { return computedChecksum; }
+
+    public boolean checksumOk() { return checksum == computedChecksum; }
 
     public boolean isEnabled() { return (flags & FLAG_ENABLED) != 0; }
 
@@ -237,11 +252,13 @@ public final class TbfHeader {
         private final byte[] b;
         private final int s;
         private final String name;
+        private final boolean verifyChecksum;
 
-        Parser(byte[] b, int start, String name) {
+        Parser(byte[] b, int start, String name, boolean verifyChecksum) {
             this.b = b;
             this.s = start;
             this.name = name;
+            this.verifyChecksum = verifyChecksum;
         }
 
         private TbfFormatException err(long off, String field, String detail) {
@@ -270,7 +287,7 @@ public final class TbfHeader {
                 throw err(4, "total_size", String.format("0x%x but only 0x%x bytes are present (truncated object)",
                         totalSize, avail));
             long computed = computeChecksum(b, s, headerSize);
-            if (computed != checksum)
+            if (verifyChecksum && computed != checksum)
                 throw err(12, "checksum", String.format("expected 0x%08x, found 0x%08x", computed, checksum));
 
             List<TbfTlv> tlvs = new ArrayList<>();
@@ -323,7 +340,7 @@ public final class TbfHeader {
                 fpos += 4 + ((len + 3) & ~3);
             }
             int trailing = (int) Math.max(0, totalSize - fpos);
-            return new TbfHeader(name, version, headerSize, totalSize, flags, checksum, tlvs, footers, trailing);
+            return new TbfHeader(name, version, headerSize, totalSize, flags, checksum, computed, tlvs, footers, trailing);
         }
 
         private static boolean hasProgram(List<TbfTlv> tlvs) {
