@@ -1,0 +1,74 @@
+package org.tockemu.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+
+import picocli.CommandLine;
+
+/**
+ * Shared CLI plumbing: one-line errors on stderr and non-zero exit codes, never a stack trace
+ * (set TOCKEMU_DEBUG=1 to get one). Exit codes: 0 ok, 1 bad input file or failure, 2 bad
+ * command-line arguments.
+ */
+public final class CliSupport {
+    private CliSupport() {
+    }
+
+    /** A picocli CommandLine with tockemu's error handlers and number converters. */
+    public static CommandLine commandLine(Object command) {
+        CommandLine cl = new CommandLine(command);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("tockemu: " + ex.getMessage() + " (try '" + c.getCommandSpec().qualifiedName() + " --help')");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("tockemu: " + message(ex));
+            if (System.getenv("TOCKEMU_DEBUG") != null) ex.printStackTrace(c.getErr());
+            return 1;
+        });
+        return cl;
+    }
+
+    /** A user-facing one-line message for an exception. */
+    public static String message(Throwable ex) {
+        if (ex instanceof UncheckedIOException u) ex = u.getCause();
+        if (ex instanceof NoSuchFileException e) return e.getFile() + ": no such file";
+        if (ex instanceof AccessDeniedException e) return e.getFile() + ": permission denied";
+        if (ex instanceof IOException e) return "I/O error: " + e.getMessage();
+        String m = ex.getMessage();
+        if (ex instanceof CommandFailure || ex.getClass().getName().startsWith("org.tockemu.")) return m;
+        return ex.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    /** Thrown by commands for an expected, already-explained failure. */
+    public static final class CommandFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public CommandFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** Parses sizes and addresses: decimal, 0x hex, or with a k/K suffix (x1024). */
+    public static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String v = value.trim().replace("_", "");
+            long mul = 1;
+            if (v.endsWith("k") || v.endsWith("K")) {
+                mul = 1024;
+                v = v.substring(0, v.length() - 1);
+            }
+            try {
+                long n = v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+                if (n < 0 || n * mul > 0xFFFF_FFFFL) throw new NumberFormatException();
+                return n * mul;
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a size (decimal, 0x hex or N k, up to 4 GiB)");
+            }
+        }
+    }
+}
