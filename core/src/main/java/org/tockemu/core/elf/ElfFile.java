@@ -137,12 +137,13 @@ public final class ElfFile {
 
     /** A copy of the file bytes of a segment ({@code filesz} bytes). */
     public byte[] segmentData(ElfSegment s) {
+        if (s.filesz() == 0) return new byte[0];
         return Arrays.copyOfRange(bytes, (int) s.offset(), (int) (s.offset() + s.filesz()));
     }
 
     /** A copy of the file bytes of a section; empty for SHT_NOBITS. */
     public byte[] sectionData(ElfSection s) {
-        if (s.isNobits()) return new byte[0];
+        if (s.isNobits() || s.type() == ElfSection.SHT_NULL || s.size() == 0) return new byte[0];
         return Arrays.copyOfRange(bytes, (int) s.offset(), (int) (s.offset() + s.size()));
     }
 
@@ -158,7 +159,7 @@ public final class ElfFile {
     /** The entries of a relocation section (validated at parse time). */
     public List<ElfRelocation> relocations(ElfSection s) {
         boolean rela = s.type() == ElfSection.SHT_RELA;
-        if (!rela && s.type() != ElfSection.SHT_REL) return List.of();
+        if (!rela && s.type() != ElfSection.SHT_REL || s.size() == 0) return List.of();
         int ent = rela ? 12 : 8;
         List<ElfRelocation> out = new ArrayList<>();
         for (long o = s.offset(); o + ent <= s.offset() + s.size(); o += ent) {
