@@ -5,7 +5,7 @@
 // with brk, moves the stack, sets r9 to the GOT and calls _c_start_pic,
 // which relocates and initialises RAM and then runs main().
 #include <stdint.h>
-#include <string.h>
+#include "mini_libc.h"
 
 #include "tock.h"
 

@@ -5,12 +5,12 @@
 // crt0 cannot relocate), so it cannot run in a PIC Tock process. libtock-c
 // ships its own PIC-built newlib; we ship this instead: printf to the
 // console (through _write), the string functions and a small malloc
-// (through _sbrk). Names and semantics are the standard ones.
+// (through _sbrk). Names and semantics are the standard ones. Only GCC's
+// freestanding headers are used, so newlib need not be installed.
 #pragma once
 
 #include <stdarg.h>
 #include <stddef.h>
-#include <string.h>   // newlib's prototypes; the code is in string.c
 
 int printf(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 int vprintf(const char* fmt, va_list ap);
@@ -19,6 +19,16 @@ int snprintf(char* buf, size_t size, const char* fmt, ...)
 int vsnprintf(char* buf, size_t size, const char* fmt, va_list ap);
 int puts(const char* s);
 int putchar(int c);
+
+void* memcpy(void* restrict dst, const void* restrict src, size_t n);
+void* memmove(void* dst, const void* src, size_t n);
+void* memset(void* dst, int c, size_t n);
+int memcmp(const void* a, const void* b, size_t n);
+size_t strlen(const char* s);
+int strcmp(const char* a, const char* b);
+int strncmp(const char* a, const char* b, size_t n);
+char* strcpy(char* restrict dst, const char* restrict src);
+char* strchr(const char* s, int c);
 
 void* malloc(size_t size);
 void* calloc(size_t n, size_t size);
