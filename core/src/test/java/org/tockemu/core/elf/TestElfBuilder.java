@@ -210,27 +210,34 @@ public final class TestElfBuilder {
         return d;
     }
 
-    /**
-     * A libtock-c-like PIC app: .crt0_header (40 B) + .text (0x100 B) at 0x80000000; .stack
-     * (0x800, NOBITS) at 0; .got (0x10) and .data (0x20) at 0x800/0x810 loaded from flash right
-     * after .text; .bss (0x40) at 0x830; .rel.data with two entries; _start at 0x80000028.
-     */
+    /** {@link #picApp(int)} with a 0x100-byte .text. */
     public static TestElfBuilder picApp() {
+        return picApp(0x100);
+    }
+
+    /**
+     * A libtock-c-like PIC app: .crt0_header (40 B) + .text ({@code textSize} B) at 0x80000000;
+     * .stack (0x800, NOBITS) at 0; .got (0x10) and .data (0x20) at 0x800/0x810, loaded from
+     * flash right after .text; .bss (0x40) at 0x830; .rel.data with two entries; _start at
+     * 0x80000028 (entry 0x80000029).
+     */
+    public static TestElfBuilder picApp(int textSize) {
         long ax = ElfSection.SHF_ALLOC | ElfSection.SHF_EXECINSTR;
         long wa = ElfSection.SHF_ALLOC | ElfSection.SHF_WRITE;
+        long gotLma = 0x80000028L + textSize;
         TestElfBuilder b = new TestElfBuilder();
         b.entry = 0x80000029L;
         b.progbits(".crt0_header", ElfSection.SHF_ALLOC, 0x80000000L, pattern(40, 0x10))
-                .progbits(".text", ax, 0x80000028L, pattern(0x100, 0x40))
+                .progbits(".text", ax, 0x80000028L, pattern(textSize, 0x40))
                 .nobits(".stack", wa, 0, 0x800)
                 .progbits(".got", wa, 0x800, pattern(0x10, 0x90))
                 .progbits(".data", wa, 0x810, pattern(0x20, 0xa0))
                 .nobits(".bss", wa, 0x830, 0x40)
                 .rel(".rel.data", ".data", 0x814, 0x02, 0x818, 0x02)
-                .segment(ElfSegment.PT_LOAD, ElfSegment.PF_R | ElfSegment.PF_X, 0x80000000L, 0x80000000L, 0x128,
+                .segment(ElfSegment.PT_LOAD, ElfSegment.PF_R | ElfSegment.PF_X, 0x80000000L, 0x80000000L, 0x28 + textSize,
                         ".crt0_header", ".text")
                 .segment(ElfSegment.PT_LOAD, ElfSegment.PF_R | ElfSegment.PF_W, 0, 0, 0x800, ".stack")
-                .segment(ElfSegment.PT_LOAD, ElfSegment.PF_R | ElfSegment.PF_W, 0x800, 0x80000128L, 0x70,
+                .segment(ElfSegment.PT_LOAD, ElfSegment.PF_R | ElfSegment.PF_W, 0x800, gotLma, 0x70,
                         ".got", ".data", ".bss")
                 .symbol("_start", 0x80000029L, 0x20, ElfSymbol.STT_FUNC, ElfSymbol.STB_GLOBAL, ".text")
                 .symbol("main", 0x80000049L, 0x10, ElfSymbol.STT_FUNC, ElfSymbol.STB_GLOBAL, ".text");
