@@ -3,6 +3,7 @@
  * LDM/STM, PUSH/POP, TBB, table loads) folds into r0; the program prints
  * the checksum and several intermediate values in hex with SYS_WRITEC and
  * SYS_WRITE0, then exits with SYS_EXIT_EXTENDED status 0. */
+    .file "asm_smoke.S"
     .syntax unified
     .thumb
     .section .isr_vector, "a"

@@ -2,6 +2,7 @@
  * and leaves with the legacy SYS_EXIT (0x18) and a reason other than
  * ADP_Stopped_ApplicationExit (0x20024: RunTimeErrorUnknown), which QEMU
  * reports as exit status 1. */
+    .file "exit_code.S"
     .syntax unified
     .thumb
     .section .isr_vector, "a"
