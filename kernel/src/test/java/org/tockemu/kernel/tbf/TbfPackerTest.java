@@ -40,7 +40,7 @@ class TbfPackerTest {
 
     static byte[] withChecksum(byte[] img, int headerSize) {
         long sum = 0;
-        for (int i = 0; i < headerSize; i += 4) if (i != 12) sum ^= TbfHeader.u32(img, i);
+        for (int i = 0; i + 4 <= headerSize; i += 4) if (i != 12) sum ^= TbfHeader.u32(img, i);
         TestElfBuilder.put32(img, 12, sum);
         return img;
     }
