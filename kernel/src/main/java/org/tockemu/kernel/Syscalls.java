@@ -34,7 +34,7 @@ final class Syscalls {
         kernel.stats.syscallsByClass[svc]++;
         p.lastSyscall = NAMES[svc] + String.format(" { r0: %d, r1: %d, r2: 0x%x, r3: 0x%x }", r0, r1, r2, r3);
         switch (svc) {
-            case YIELD: return yield(p, r0, r1, r2);
+            case YIELD: return doYield(p, r0, r1, r2);
             case SUBSCRIBE: return result(p, subscribe(p, r0, r1, r2, r3));
             case COMMAND: return result(p, command(p, r0, r1, r2, r3));
             case ALLOW_RW: return result(p, allow(p, r0, r1, r2, r3, true));
@@ -61,7 +61,7 @@ final class Syscalls {
 
     // ------------------------------------------------------------------ yield
 
-    private Next yield(Process p, int which, int a, int b) {
+    private Next doYield(Process p, int which, int a, int b) {
         switch (which) {
             case 0: { // no-wait: report whether a task ran
                 boolean has = !p.tasks.isEmpty();
