@@ -24,9 +24,10 @@ static void test_alarm(void) {
   syscall_return_t r = command(DRIVER_NUM_ALARM, 4, 0, 0);
   test_check(r.type == TOCK_SYSCALL_FAILURE && r.data[0] == TOCK_STATUSCODE_NOSUPPORT,
              "alarm: command 4: NOSUPPORT");
-  r = command(DRIVER_NUM_ALARM, 5, 1000, 0);
+  r = command(DRIVER_NUM_ALARM, 5, (int)libtock_alarm_ms_to_ticks(1000), 0);
+  int stop = libtock_alarm_command_stop();
   test_eq(r.type, TOCK_SYSCALL_SUCCESS_U32, "alarm: command 5 (relative): SuccessU32");
-  test_eq((uint32_t)libtock_alarm_command_stop(), 0, "alarm: stop when armed: Success");
+  test_eq((uint32_t)stop, 0, "alarm: stop when armed: Success");
 }
 
 static void test_led(void) {
