@@ -21,7 +21,8 @@ public final class Grant<T extends GrantState> {
     public final int upcalls, allowReadOnly, allowReadWrite;
     private final Supplier<T> factory;
     private final int stateSize;
-    private boolean entered;
+    /** Processes whose grant is currently entered (re-entering the same one is refused, as in Tock). */
+    private final java.util.BitSet entered = new java.util.BitSet();
 
     Grant(Kernel kernel, int driver, int index, int upcalls, int allowReadOnly, int allowReadWrite, Supplier<T> factory) {
         this.kernel = kernel;
@@ -56,17 +57,17 @@ public final class Grant<T extends GrantState> {
     }
 
     int enter(Process p, Body<T> body) {
-        if (entered) return ErrorCode.BUSY;
+        if (entered.get(p.index)) return ErrorCode.BUSY;
         int base = allocate(p);
         if (base == 0) return ErrorCode.NOMEM;
         T state = factory.get();
         GrantKernelData data = new GrantKernelData(this, p, base);
         state.bind(p, base + headerSize(), stateSize);
-        entered = true;
+        entered.set(p.index);
         try {
             body.run(state, data);
         } finally {
-            entered = false;
+            entered.clear(p.index);
             state.release();
             data.release();
         }

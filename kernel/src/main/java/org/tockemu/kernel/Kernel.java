@@ -237,7 +237,7 @@ public final class Kernel {
         stats.contextSwitches++;
         long start = cpu.cycles;
         long sliceEnd = timesliceUs > 0 ? start + cyclesForMicros(timesliceUs) : Long.MAX_VALUE;
-        processCpu.switchTo(p, MpuLayout.regions(p.memStart, p.memLen, p.appBreak, p.kernelBreak, p.flashStart, p.flashSize),
+        processCpu.switchTo(p, mpuRegions(p),
                 timesliceUs > 0 ? sliceEnd - start : 0);
         Scheduler.StopReason why;
         outer:
@@ -272,12 +272,12 @@ public final class Kernel {
                 Syscalls.Next next = syscalls.handle(p, svc);
                 if (next == Syscalls.Next.RESUME) {
                     if (panicReport != null) { why = Scheduler.StopReason.FAULTED; break; }
-                    processCpu.resume(p, MpuLayout.regions(p.memStart, p.memLen, p.appBreak, p.kernelBreak, p.flashStart, p.flashSize));
+                    processCpu.resume(p, mpuRegions(p));
                     continue;
                 }
                 if (next == Syscalls.Next.YIELDED) {
                     if (p.state == ProcessState.YIELDED && deliver(p)) {
-                        processCpu.resume(p, MpuLayout.regions(p.memStart, p.memLen, p.appBreak, p.kernelBreak, p.flashStart, p.flashSize));
+                        processCpu.resume(p, mpuRegions(p));
                         continue;
                     }
                     why = Scheduler.StopReason.YIELDED;
@@ -307,6 +307,12 @@ public final class Kernel {
         long ran = cpu.cycles - start;
         p.cyclesRun += ran;
         scheduler.result(why, ran * 1_000_000L / clockHz);
+    }
+
+    /** The PMSAv7 region words for a process, as Tock's Cortex-M MPU code computes them. */
+    static int[] mpuRegions(Process p) {
+        return MpuLayout.withExtraRegions(MpuLayout.regions(p.memStart, p.memLen, p.appBreak, p.kernelBreak, p.flashStart, p.flashSize),
+                p.extraRegions);
     }
 
     // ------------------------------------------------------------------ lifecycle and faults

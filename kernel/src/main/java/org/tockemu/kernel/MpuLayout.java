@@ -71,6 +71,17 @@ public final class MpuLayout {
         return words;
     }
 
+    /** Adds read-write, execute-never regions 3.. for extra (start, size) pairs. */
+    public static int[] withExtraRegions(int[] words, java.util.List<int[]> extra) {
+        for (int i = 0; i < extra.size() && 3 + i < 8; i++) {
+            int start = extra.get(i)[0], size = extra.get(i)[1];
+            int n = 3 + i;
+            words[2 * n] = start | 0x10 | n;
+            words[2 * n + 1] = RASR_XN | (AP_READ_WRITE << 24) | ((log2(size) - 1) << 1) | RASR_ENABLE;
+        }
+        return words;
+    }
+
     /**
      * The read+execute region covering the whole TBF: the smallest aligned power-of-two region with
      * 8 subregions whose enabled subregions cover [start, start+size) (subregion rounding may expose

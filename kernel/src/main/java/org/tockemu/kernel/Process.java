@@ -51,6 +51,8 @@ public final class Process {
     /** Tock's "debug" stack/heap hints from memops 10 and 11. */
     int stackTopHint, heapStartHint;
     long cyclesRun;
+    /** Extra MPU regions granted by the kernel (IPC shared buffers): pairs of (start, size). */
+    final java.util.List<int[]> extraRegions = new java.util.ArrayList<>();
 
     Process(int index, int identifier, String name, TbfHeader header, int flashStart, int flashSize,
             int memStart, int memLen, int initialKernelMemory, int grantCount, Bus bus) {
@@ -73,7 +75,17 @@ public final class Process {
         return (grantCount * GRANT_POINTER_SIZE + TASK_QUEUE_LEN * TASK_SIZE + PCB_SIZE + 7) & ~7;
     }
 
+    /** Adds a read-write region (power-of-two size, aligned) the process may access (Tock's add_mpu_region). */
+    public boolean addMpuRegion(int start, int size) {
+        if (size < 32 || Integer.bitCount(size) != 1 || (start & (size - 1)) != 0) return false;
+        for (int[] r : extraRegions) if (r[0] == start && r[1] == size) return true;
+        if (extraRegions.size() >= 5) return false;
+        extraRegions.add(new int[] {start, size});
+        return true;
+    }
+
     private void resetMemory() {
+        extraRegions.clear();
         appBreak = memStart + INITIAL_APP_BRK;
         kernelBreak = memStart + memLen - initialKernelMemory;
         allowHighWater = memStart;
