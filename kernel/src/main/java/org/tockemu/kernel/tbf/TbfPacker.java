@@ -14,7 +14,7 @@ import org.tockemu.core.elf.ElfSymbol;
 
 /**
  * Converts an ELF linked for Tock into a TBF, the way elf2tab's {@code convert.rs} does
- * (read from tock/elf2tab master, 0.13/0.14-dev; see the notes in {@code docs/tbf-notes.md}):
+ * (read from tock/elf2tab master, 0.13/0.14-dev; see the notes in {@code package-info.java}):
  *
  * <ul>
  * <li>header: Base, Main, Program, [PackageName], [WFR...], [FixedAddresses], [Permissions],

@@ -271,7 +271,7 @@ class TbfHeaderTest {
         byte[] good = TbfPacker.pack(ElfFile.parse(TestElfBuilder.picApp().build(), "a.elf"),
                 new TbfPacker.Options().name("fuzz").minimumFooterSize(100));
         Random r = new Random(7);
-        for (int iter = 0; iter < 20000; iter++) {
+        for (int iter = 0; iter < 8000; iter++) {
             byte[] b = good.clone();
             int n = 1 + r.nextInt(3);
             for (int k = 0; k < n; k++) b[r.nextInt(Math.min(b.length, 96))] = (byte) r.nextInt(256);
