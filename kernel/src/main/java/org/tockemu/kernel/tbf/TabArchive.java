@@ -25,7 +25,8 @@ public final class TabArchive {
     }
 
     /**
-     * A TBF in the archive. {@code arch} is the file name up to the first dot; names such as
+     * A TBF in the archive. {@code arch} is the file name up to the first dot (as tockloader reads
+     * it); names such as
      * {@code cortex-m4.0x00040000.0x20008000.tbf} carry the fixed flash and RAM addresses.
      */
     public record TbfEntry(String fileName, String arch, OptionalLong flashAddress, OptionalLong ramAddress, byte[] data) {
@@ -83,11 +84,11 @@ public final class TabArchive {
             String stem = e.name().substring(0, e.name().length() - 4);
             String[] parts = stem.split("\\.");
             OptionalLong flash = OptionalLong.empty(), ram = OptionalLong.empty();
-            String arch = stem;
+            // as tockloader: "<arch>.<anything>.tbf", the architecture is the first piece
+            String arch = parts.length > 0 ? parts[0] : stem;
             if (parts.length == 3) {
                 OptionalLong f = hex(parts[1]), r = hex(parts[2]);
                 if (f.isPresent() && r.isPresent()) {
-                    arch = parts[0];
                     flash = f;
                     ram = r;
                 }
