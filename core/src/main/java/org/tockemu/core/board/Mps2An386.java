@@ -1,0 +1,226 @@
+package org.tockemu.core.board;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tockemu.core.cpu.Cpu;
+import org.tockemu.core.mem.Bus;
+import org.tockemu.core.mem.MmioDevice;
+import org.tockemu.core.mem.Region;
+
+/**
+ * What bare-metal programs see of QEMU's {@code mps2-an386} machine (ARM MPS2 board, AN386 FPGA
+ * image, Cortex-M4), after qemu/hw/arm/mps2.c:
+ *
+ * <pre>
+ * 0x00000000  4 MiB  ZBT SSRAM1 (code; Region.codeStore)     0x00400000  4 MiB  its mirror
+ * 0x00800000  8 MiB  reserved (reads 0, writes ignored)
+ * 0x01000000 16 KiB  block RAM, mirrored 3 times up to 0x0100FFFF
+ * 0x01010000         reserved up to 0x1FFFFFFF
+ * 0x20000000  4 MiB  ZBT SSRAM2&amp;3 (data, stack)              0x20400000  4 MiB  its mirror
+ * 0x20800000  8 MiB  reserved
+ * 0x21000000 16 MiB  PSRAM (QEMU's "system memory"; SYS_HEAPINFO hands it out as heap)
+ * 0x22000000 32 MiB  bit-band alias of 0x20000000..0x200FFFFF
+ * 0x40000000         CMSDK APB: timer0, timer1, dual timer, UART0-3 at 0x40004000.., watchdog,
+ *                    UART4 at 0x40009000 (UARTs: CmsdkUart; the rest reads 0)
+ * 0x40010000         AHB GPIO (reads 0)      0x40020000  SPI/I2C/I2S (reads 0)
+ * 0x40028000         FPGAIO                  0x4002F000  SCC
+ * 0x40030000..       reserved, LAN9118 at 0x40200000, VGA at 0x41000000 (read 0)
+ * 0x42000000 32 MiB  bit-band alias of 0x40000000..0x400FFFFF
+ * 0xE0000000         private peripheral bus: SCS (NVIC, SysTick, SCB, MPU) from the exception unit
+ * </pre>
+ *
+ * The core clock (SYSCLK) is 25 MHz; the NVIC has 32 external interrupts. UART interrupts:
+ * UART n RX on IRQ {0,2,4,18,20}[n], TX one higher; the overrun interrupts of UARTs 0-2 are
+ * ORed onto IRQ 12. Everything else unmapped raises a bus error, as in QEMU.
+ */
+public final class Mps2An386 {
+    public static final long CLOCK_HZ = 25_000_000L;
+    public static final int NUM_IRQ = 32;
+
+    public static final int SSRAM1_BASE = 0x0000_0000, SSRAM1_SIZE = 4 << 20;
+    public static final int BLOCKRAM_BASE = 0x0100_0000, BLOCKRAM_SIZE = 16 << 10;
+    public static final int SSRAM23_BASE = 0x2000_0000, SSRAM23_SIZE = 4 << 20;
+    public static final int PSRAM_BASE = 0x2100_0000, PSRAM_SIZE = 16 << 20;
+    public static final int[] UART_BASE = {0x4000_4000, 0x4000_5000, 0x4000_6000, 0x4000_7000, 0x4000_9000};
+    public static final int[] UART_RX_IRQ = {0, 2, 4, 18, 20};
+    public static final int UART_OVERFLOW_IRQ = 12;
+    public static final int FPGAIO_BASE = 0x4002_8000, SCC_BASE = 0x4002_F000;
+    public static final int SCC_ID = 0x41043860, SCC_AID = 0x00200008, SCC_CFG4 = 0x2;
+
+    public final Bus bus = new Bus();
+    public final Cpu cpu;
+    public final Region ssram1, blockRam, ssram23, psram;
+    public final CmsdkUart[] uarts = new CmsdkUart[5];
+    public final Mps2FpgaIo fpgaio;
+    public final Mps2Scc scc;
+
+    private final List<Mirror> mirrors = new ArrayList<>();
+    private final List<Region> mirrorRegions = new ArrayList<>();
+    /** Address ranges [start, end) filled by the program loader (for SYS_HEAPINFO). */
+    private final List<long[]> loaded = new ArrayList<>();
+    private final boolean[] irqLevel = new boolean[NUM_IRQ];
+    private int uartOverflowInputs;
+
+    /**
+     * @param uartOut where UART0 transmits (the console); the other UARTs discard their output
+     * @param uartIn what UART0 receives (may be null)
+     */
+    public Mps2An386(OutputStream uartOut, InputStream uartIn) {
+        ssram1 = bus.add(Region.memory("ssram1", SSRAM1_BASE, SSRAM1_SIZE, true, true));
+        ssram1.codeStore = true;
+        blockRam = bus.add(Region.memory("blockram", BLOCKRAM_BASE, BLOCKRAM_SIZE, true, true));
+        ssram23 = bus.add(Region.memory("ssram23", SSRAM23_BASE, SSRAM23_SIZE, true, true));
+        psram = bus.add(Region.memory("psram", PSRAM_BASE, PSRAM_SIZE, true, true));
+        mirror("ssram1 mirror", 0x0040_0000, SSRAM1_SIZE, ssram1);
+        mirror("blockram mirrors", BLOCKRAM_BASE + BLOCKRAM_SIZE, 3 * BLOCKRAM_SIZE, blockRam);
+        mirror("ssram23 mirror", 0x2040_0000, SSRAM23_SIZE, ssram23);
+        bus.add(Region.mmio("bitband 0x20000000", 0x2200_0000, 32 << 20, new Bitband("bitband 0x20000000", bus, 0x2000_0000)));
+        bus.add(Region.mmio("bitband 0x40000000", 0x4200_0000, 32 << 20, new Bitband("bitband 0x40000000", bus, 0x4000_0000)));
+
+        cpu = new Cpu(bus);
+
+        for (int i = 0; i < uarts.length; i++) {
+            int rx = UART_RX_IRQ[i];
+            final int bit = i;
+            IrqLine txo = i < 3 ? level -> overflow(2 * bit, level) : null;
+            IrqLine rxo = i < 3 ? level -> overflow(2 * bit + 1, level) : null;
+            uarts[i] = new CmsdkUart("uart" + i, i == 0 ? uartOut : null, i == 0 ? uartIn : null,
+                    irq(rx + 1), irq(rx), txo, rxo);
+            device("uart" + i, UART_BASE[i], 0x1000, uarts[i]);
+        }
+        fpgaio = new Mps2FpgaIo(() -> cpu.cycles, CLOCK_HZ, CLOCK_HZ);
+        device("fpgaio", FPGAIO_BASE, 0x1000, fpgaio);
+        scc = new Mps2Scc(SCC_CFG4, SCC_AID, SCC_ID);
+        device("scc", SCC_BASE, 0x1000, scc);
+
+        // QEMU's create_unimplemented_device() ranges: read as zero, writes ignored.
+        unimplemented("reserved 1", 0x0080_0000, 0x0080_0000);
+        unimplemented("reserved 2", 0x0101_0000, 0x1EFF_0000);
+        unimplemented("reserved 3", 0x2080_0000, 0x0080_0000);
+        unimplemented("CMSDK APB peripherals", 0x4000_0000, 0x0001_0000);
+        unimplemented("CMSDK AHB peripherals", 0x4001_0000, 0x0001_0000);
+        unimplemented("extra peripherals", 0x4002_0000, 0x0001_0000);
+        unimplemented("reserved 4", 0x4003_0000, 0x001D_0000);
+        unimplemented("lan9118", 0x4020_0000, 0x100);
+        unimplemented("VGA", 0x4100_0000, 0x0020_0000);
+
+        reset();
+    }
+
+    /** Console-less board (UART output discarded). */
+    public Mps2An386() { this(null, null); }
+
+    private void device(String name, int base, int size, MmioDevice dev) {
+        bus.add(Region.mmio(name, base, size, dev));
+    }
+
+    private void mirror(String name, int base, int size, Region of) {
+        Mirror m = new Mirror(name, bus, of.base, of.size);
+        mirrors.add(m);
+        mirrorRegions.add(bus.add(Region.mmio(name, base, size, m)));
+    }
+
+    /** Maps RAZ/WI over [base, base+size) wherever nothing else is mapped yet. */
+    public void unimplemented(String name, int base, int size) {
+        long start = Integer.toUnsignedLong(base), end = start + Integer.toUnsignedLong(size);
+        Unimplemented dev = new Unimplemented(name);
+        long a = start;
+        for (Region r : bus.regions()) {
+            long rs = Integer.toUnsignedLong(r.base), re = rs + Integer.toUnsignedLong(r.size);
+            if (re <= a || rs >= end) continue;
+            if (rs > a) bus.add(Region.mmio(name, (int) a, (int) (rs - a), dev));
+            a = Math.max(a, re);
+        }
+        if (a < end) bus.add(Region.mmio(name, (int) a, (int) (end - a), dev));
+    }
+
+    // ------------------------------------------------------------------ interrupts
+
+    /** The NVIC input for external interrupt n. */
+    public IrqLine irq(int n) {
+        return level -> setIrq(n, level);
+    }
+
+    private void overflow(int input, boolean level) {
+        int old = uartOverflowInputs;
+        uartOverflowInputs = level ? old | (1 << input) : old & ~(1 << input);
+        if ((old != 0) != (uartOverflowInputs != 0)) setIrq(UART_OVERFLOW_IRQ, uartOverflowInputs != 0);
+    }
+
+    private void setIrq(int n, boolean level) {
+        if (irqLevel[n] == level) return;
+        irqLevel[n] = level;
+        // TODO(exception unit): forward to the NVIC input once its API is committed.
+    }
+
+    /** Current level of external interrupt line n as driven by the board's peripherals. */
+    public boolean irqLevel(int n) { return irqLevel[n]; }
+
+    // ------------------------------------------------------------------ loading and reset
+
+    /**
+     * The address in an original memory region that addr refers to: mirrors are folded onto
+     * their region; other addresses are returned unchanged.
+     */
+    public int canonicalAddress(int addr) {
+        for (int i = 0; i < mirrorRegions.size(); i++) {
+            Region r = mirrorRegions.get(i);
+            if (r.contains(addr)) return mirrors.get(i).translate(addr - r.base);
+        }
+        return addr;
+    }
+
+    /** Records that the loader filled [start, start+len) (QEMU's "ROM blobs"). */
+    public void noteLoaded(int start, long len) {
+        loaded.add(new long[] {Integer.toUnsignedLong(start), Integer.toUnsignedLong(start) + len});
+    }
+
+    /**
+     * SYS_HEAPINFO as QEMU computes it for this machine: the largest RAM region is the PSRAM; the
+     * heap is the largest gap in it not holding loaded data, and the stack grows down from its
+     * end: {heap base, heap limit, stack base = heap limit, stack limit = heap base}.
+     */
+    public int[] heapInfo() {
+        long rs = Integer.toUnsignedLong(PSRAM_BASE), re = rs + PSRAM_SIZE;
+        List<long[]> in = new ArrayList<>();
+        for (long[] l : loaded) if (l[1] > rs && l[0] < re) in.add(new long[] {Math.max(l[0], rs), Math.min(l[1], re)});
+        in.sort((x, y) -> Long.compare(x[0], y[0]));
+        long bestStart = 0, bestLen = 0, a = rs;
+        for (long[] l : in) {
+            if (l[0] > a && l[0] - a > bestLen) { bestStart = a; bestLen = l[0] - a; }
+            a = Math.max(a, l[1]);
+        }
+        if (re > a && re - a > bestLen) { bestStart = a; bestLen = re - a; }
+        int base = (int) bestStart, limit = (int) (bestStart + bestLen);
+        return new int[] {base, limit, limit, base};
+    }
+
+    /**
+     * Resets the devices and the core: SP_main and the PC come from the vector table at address
+     * 0 (VTOR resets to 0 on this board), LR = 0xFFFFFFFF, thread mode, privileged, on MSP.
+     */
+    public void reset() {
+        for (CmsdkUart u : uarts) u.reset();
+        fpgaio.reset();
+        java.util.Arrays.fill(r(), 0);
+        cpu.setModeAndControl(0, 0);
+        cpu.primask = cpu.faultmask = cpu.basepri = 0;
+        cpu.setApsr(0);
+        cpu.itState = 0;
+        cpu.exclusiveOpen = false;
+        cpu.setPsp(0);
+        int sp = bus.read(0, 4), pc = bus.read(4, 4);
+        cpu.setMsp(sp);
+        cpu.r[14] = 0xFFFF_FFFF;
+        cpu.thumb = (pc & 1) != 0;
+        cpu.attention = !cpu.thumb;
+        cpu.pc = pc & ~1;
+        cpu.nextPc = cpu.pc;
+        cpu.invalidateWindows();
+    }
+
+    private int[] r() { return cpu.r; }
+}
