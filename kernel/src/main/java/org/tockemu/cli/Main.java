@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Cortex-M4 emulator running a Tock 2.x-compatible kernel.",
         subcommands = {
                 TbfCommand.class,
+                BareCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

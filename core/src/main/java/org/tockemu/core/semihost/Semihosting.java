@@ -377,13 +377,13 @@ public final class Semihosting {
 
     // ------------------------------------------------------------------ console output ordering
 
-    private OutputStream lastOut;
-
-    /** Writes to a console stream; switching between stdout and stderr flushes the other first. */
+    /**
+     * Writes to a console stream. Output for the error console is written through at once, after
+     * flushing the (possibly buffered) standard console, so both keep program order when merged.
+     */
     private int emit(OutputStream out, byte[] data, int len) {
         try {
-            if (lastOut != null && lastOut != out) lastOut.flush();
-            lastOut = out;
+            if (out != stdout) stdout.flush();
             out.write(data, 0, len);
             if (out != stdout) out.flush();
             return len;
