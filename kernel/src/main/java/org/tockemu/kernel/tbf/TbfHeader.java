@@ -152,7 +152,10 @@ public final class TbfHeader {
 
     // ---- TLV access ----
 
-    /** The last TLV of the given record class (Tock keeps the last one of each type). */
+    /**
+     * The TLV of the given record class that Tock uses: the last one of its type, except for
+     * Main and Program where the first one counts (later ones are kept as {@link TbfTlv.Unknown}).
+     */
     public <T extends TbfTlv> Optional<T> tlv(Class<T> kind) {
         T found = null;
         for (TbfTlv t : tlvs) if (kind.isInstance(t)) found = kind.cast(t);
@@ -303,7 +306,15 @@ public final class TbfHeader {
                 if (pos + 4 + padded > headerSize)
                     throw err(pos + 2, tn + " length", String.format(
                             "TLV at 0x%x with length %d (%d padded) runs past header_size 0x%x", pos, len, padded, headerSize));
-                tlvs.add(tlv(pos, type, len, tn));
+                boolean repeated = (type == TbfTlv.MAIN || type == TbfTlv.PROGRAM) && has(tlvs, type);
+                if (repeated) {
+                    // Tock keeps the first Main/Program and skips later ones without checking them
+                    byte[] payload = new byte[len];
+                    System.arraycopy(b, s + pos + 4, payload, 0, len);
+                    tlvs.add(new TbfTlv.Unknown(pos, type, len, payload));
+                } else {
+                    tlvs.add(tlv(pos, type, len, tn));
+                }
                 pos += 4 + padded;
             }
 
@@ -344,7 +355,11 @@ public final class TbfHeader {
         }
 
         private static boolean hasProgram(List<TbfTlv> tlvs) {
-            for (TbfTlv t : tlvs) if (t instanceof TbfTlv.Program) return true;
+            return has(tlvs, TbfTlv.PROGRAM);
+        }
+
+        private static boolean has(List<TbfTlv> tlvs, int type) {
+            for (TbfTlv t : tlvs) if (t.type() == type && !(t instanceof TbfTlv.Unknown)) return true;
             return false;
         }
 

@@ -258,6 +258,7 @@ public final class TbfInspector {
             f.put("data_length", c.data().length);
         } else if (t instanceof TbfTlv.Unknown u) {
             f.put("payload_length", u.payload().length);
+            if (u.type() == TbfTlv.MAIN || u.type() == TbfTlv.PROGRAM) f.put("ignored", "repeated; Tock uses the first one");
         }
         return f;
     }

@@ -189,6 +189,22 @@ class TbfHeaderTest {
     }
 
     @Test
+    void firstMainAndProgramWinLaterOnesAreNotChecked() throws Exception {
+        byte[] main1 = tlv(1, 12, u32s(0x11, 0, 1000));
+        byte[] main2 = tlv(1, 8, u32s(0x99, 0)); // wrong length, but ignored as in Tock
+        byte[] prog2 = tlv(9, 20, u32s(0x77, 0, 1, 100, 0));
+        TbfHeader h = TbfHeader.parse(tbf(256, 1, main1, main2, PROGRAM, prog2, KV22), "x");
+        assertEquals(0x41, h.initFnOffset());
+        assertEquals(0x11, h.main().orElseThrow().initFnOffset());
+        assertEquals(200, h.binaryEndOffset());
+        assertTrue(h.tlvs().get(1) instanceof TbfTlv.Unknown);
+        assertTrue(TbfInspector.text(h).contains("repeated; Tock uses the first one"));
+        // other TLVs: the last one counts
+        byte[] kv23 = tlv(8, 4, new TbfPackerTest.Le().u16(2).u16(3).get());
+        assertEquals(3, TbfHeader.parse(tbf(256, 1, PROGRAM, KV22, kv23), "x").kernelVersion().orElseThrow().minor());
+    }
+
+    @Test
     void kernelVersionRules() throws Exception {
         TbfHeader noKv = TbfHeader.parse(tbf(256, 1, PROGRAM), "hello.tbf");
         TbfFormatException e = assertThrows(TbfFormatException.class, noKv::checkLoadable);
