@@ -290,8 +290,7 @@ public final class DataProcessingEncodings {
                 if (in.setFlags != 0 ? bad(in.rd) || bad(in.rm) : in.rd == 15 || in.rm == 15 || (in.rd == 13 && in.rm == 13)) in.undefined();
                 return;
             }
-            in.name = SHIFT_NAMES[in.shiftType] + "_imm_T2";
-            if (in.shiftType == Alu.RRX) in.name = "RRX_T1";
+            in.name = in.shiftType == Alu.RRX ? "RRX_T1" : in.shiftType == Alu.ROR ? "ROR_imm_T1" : SHIFT_NAMES[in.shiftType] + "_imm_T2";
             if (bad(in.rd) || bad(in.rm)) in.undefined();
         });
         b.t32("ORR_reg_T2", sr("0010", "S:1", "Rn:4", "Rd:4"), DATA, ORR_S, (f, in) -> shReg(f, in, d13nm));
