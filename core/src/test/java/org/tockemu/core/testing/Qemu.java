@@ -1,0 +1,93 @@
+package org.tockemu.core.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a bare-metal ELF on QEMU's mps2-an386 (Cortex-M4) with ARM semihosting, the reference
+ * for tockemu's bare-metal board:
+ * {@code qemu-system-arm -M mps2-an386 -nographic -monitor none -serial none
+ * -semihosting-config enable=on,target=native -icount shift=0,sleep=off -kernel X.elf}.
+ * -icount makes virtual time advance with instructions (so SysTick programs do not depend on host
+ * speed). Semihosting writes to stdout and stderr both arrive in {@link Result#output}, in order;
+ * QEMU's own diagnostic lines ("qemu-system-arm: ...") are split off into {@link Result#diagnostics}.
+ */
+public final class Qemu {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    private Qemu() {}
+
+    public record Result(int exitCode, byte[] output, String diagnostics, boolean timedOut, double wallSeconds) {
+        public String text() { return new String(output, StandardCharsets.ISO_8859_1); }
+    }
+
+    public static Optional<Path> binary() { return Tools.onPath("qemu-system-arm"); }
+
+    public static boolean available() { return binary().isPresent(); }
+
+    public static void assumeAvailable() {
+        if (!available()) Tools.missing("qemu-system-arm not found: apt-get install qemu-system-arm");
+    }
+
+    public static List<String> command(Path elf) {
+        List<String> cmd = new ArrayList<>(List.of(binary().map(Path::toString).orElse("qemu-system-arm"),
+                "-M", "mps2-an386", "-nographic", "-monitor", "none", "-serial", "none",
+                "-semihosting-config", "enable=on,target=native",
+                "-icount", "shift=0,sleep=off"));
+        cmd.add("-kernel");
+        cmd.add(elf.toString());
+        return cmd;
+    }
+
+    public static Result run(Path elf) throws IOException, InterruptedException { return run(elf, DEFAULT_TIMEOUT); }
+
+    public static Result run(Path elf, Duration timeout) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        ProcessBuilder pb = new ProcessBuilder(command(elf)).redirectErrorStream(true);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = pb.start();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> {
+            try (InputStream in = p.getInputStream()) {
+                in.transferTo(buf);
+            } catch (IOException ignored) {
+                // process killed
+            }
+        }, "qemu-output");
+        reader.setDaemon(true);
+        reader.start();
+        boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!finished) {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+        reader.join(10_000);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        byte[] raw;
+        synchronized (buf) {
+            raw = buf.toByteArray();
+        }
+        // split QEMU's own diagnostics from program output (they are whole lines starting "qemu-system-arm:")
+        ByteArrayOutputStream prog = new ByteArrayOutputStream();
+        StringBuilder diag = new StringBuilder();
+        int start = 0;
+        for (int i = 0; i <= raw.length; i++) {
+            if (i == raw.length || raw[i] == '\n') {
+                int end = Math.min(i + 1, raw.length);
+                String line = new String(raw, start, end - start, StandardCharsets.ISO_8859_1);
+                if (line.startsWith("qemu-system-arm:")) diag.append(line);
+                else prog.write(raw, start, end - start);
+                start = end;
+            }
+        }
+        return new Result(finished ? p.exitValue() : -1, prog.toByteArray(), diag.toString(), !finished, wall);
+    }
+}
