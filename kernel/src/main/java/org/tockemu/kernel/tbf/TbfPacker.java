@@ -35,6 +35,8 @@ import org.tockemu.core.elf.ElfSymbol;
 public final class TbfPacker {
     private static final long PIC_FLASH = 0x8000_0000L;
     private static final int TLV_HDR = 4, CRED_FORMAT = 4;
+    /** Sanity bound for any TBF we build (Cortex-M app flash is a few MiB at most). */
+    static final long MAX_TBF_SIZE = 64L << 20;
 
     /** Packing options; the defaults are elf2tab's, plus KernelVersion 2.2 (libtock-c's stamp). */
     public static final class Options {
@@ -144,6 +146,8 @@ public final class TbfPacker {
         h.flags = o.disabled ? 0 : 1;
         h.appVersion = o.appVersion;
         int headerLength = h.generate().length;
+        if (headerLength > 0xFFFF || o.packageName.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 0xFFFF)
+            throw new TbfFormatException(file, "TBF header would be " + headerLength + " bytes, more than header_size (u16) can hold");
 
         // Protected region.
         ElfSymbol prSym = firstSymbol(elf, "tbf_protected_region_size");
@@ -160,6 +164,8 @@ public final class TbfPacker {
                     pic ? "" : "; the app is not PIC (flash not linked at 0x80000000) and its fixed flash address"
                             + (fixedFlash == null ? " is unknown" : String.format(" 0x%x leaves %d bytes before a 256-byte boundary",
                             fixedFlash, protectedRegion))));
+        if (protectedRegion > MAX_TBF_SIZE)
+            throw new TbfFormatException(file, String.format("protected region size 0x%x is unreasonably large", protectedRegion));
         if (protectedRegion > headerLength) h.protectedTrailer = protectedRegion - headerLength;
 
         // Body.
@@ -184,7 +190,7 @@ public final class TbfPacker {
             if (lastEnd != null) {
                 long padding = seg.paddr() - lastEnd;
                 if (padding > 0) {
-                    if (padding > Integer.MAX_VALUE / 2)
+                    if (index + padding > MAX_TBF_SIZE)
                         throw new TbfFormatException(file, String.format(
                                 "segment %d at 0x%x would need 0x%x bytes of zero padding after the previous segment",
                                 seg.index(), seg.paddr(), padding));
@@ -257,7 +263,8 @@ public final class TbfPacker {
             postPad = ensuredReserved || pad >= TLV_HDR + CRED_FORMAT ? 0 : pad;
         }
         long total = index;
-        if (total > 0xFFFF_FFFFL) throw new TbfFormatException(file, "TBF would be larger than 4 GiB");
+        if (total > MAX_TBF_SIZE)
+            throw new TbfFormatException(file, String.format("TBF would be 0x%x bytes, more than the 64 MiB sanity limit", total));
         h.totalSize = total;
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -249,6 +249,48 @@ class TbfPackerTest {
     }
 
     @Test
+    void absurdSizesAreCleanErrors() throws Exception {
+        TestElfBuilder b = TestElfBuilder.picApp();
+        b.symbol("tbf_protected_region_size", 0xFFFF0000L, 0, ElfSymbol.STT_NOTYPE, ElfSymbol.STB_GLOBAL, null);
+        TbfFormatException e = assertThrows(TbfFormatException.class, () -> TbfPacker.pack(elf(b)));
+        assertTrue(e.getMessage().contains("unreasonably large"), e.getMessage());
+        // a data segment loaded 1 GiB after the code
+        TestElfBuilder far = new TestElfBuilder();
+        far.entry = 0x80000001L;
+        far.progbits(".text", ElfSection.SHF_ALLOC | ElfSection.SHF_EXECINSTR, 0x80000000L, new byte[16])
+                .progbits(".data", ElfSection.SHF_ALLOC | ElfSection.SHF_WRITE, 0x0, new byte[16])
+                .segment(ElfSegment.PT_LOAD, 5, 0x80000000L, 0x80000000L, 16, ".text")
+                .segment(ElfSegment.PT_LOAD, 6, 0x0, 0xC0000000L, 16, ".data");
+        e = assertThrows(TbfFormatException.class, () -> TbfPacker.pack(elf(far)));
+        assertTrue(e.getMessage().contains("zero padding"), e.getMessage());
+        TbfFormatException n = assertThrows(TbfFormatException.class,
+                () -> TbfPacker.pack(elf(TestElfBuilder.picApp()), new TbfPacker.Options().name("x".repeat(70000))));
+        assertTrue(n.getMessage().contains("header_size"), n.getMessage());
+    }
+
+    /** Corrupt ELFs: the packer fails with a checked exception or produces a TBF that parses. */
+    @Test
+    void fuzzPackNeverThrowsUnchecked() {
+        byte[] good = TestElfBuilder.picApp().build();
+        java.util.Random r = new java.util.Random(11);
+        for (int iter = 0; iter < 3000; iter++) {
+            byte[] b = good.clone();
+            for (int k = 0; k < 1 + r.nextInt(3); k++) {
+                int p = r.nextInt(4) == 0 ? r.nextInt(52 + 96) : r.nextInt(b.length);
+                b[p] = (byte) r.nextInt(256);
+            }
+            try {
+                byte[] tbf = TbfPacker.pack(ElfFile.parse(b, "f.elf"));
+                TbfHeader.parse(tbf, "f.tbf");
+            } catch (org.tockemu.core.elf.ElfFormatException | TbfFormatException e) {
+                assertTrue(e.getMessage().startsWith("f.elf: "), e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                org.junit.jupiter.api.Assertions.fail("iteration " + iter + ": " + e, e);
+            }
+        }
+    }
+
+    @Test
     void duplicateEntryPointIsAnError() throws Exception {
         TestElfBuilder b = new TestElfBuilder();
         b.entry = 0x80000001L;
