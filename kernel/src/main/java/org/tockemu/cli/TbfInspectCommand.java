@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code tockemu tbf inspect FILE [--json]}: dump a .tbf or a .tab. Exit 1 on a bad checksum. */
+/**
+ * {@code tockemu tbf inspect FILE [--json]}: dump a .tbf or a .tab. Exit 1 when the file (or a
+ * TBF inside the TAB) is malformed or has a bad checksum; the dump is still printed.
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Show every TLV, the derived addresses and the checksum of a .tbf, or the metadata and TBFs of a .tab.")
 public final class TbfInspectCommand implements Callable<Integer> {
@@ -36,6 +39,14 @@ public final class TbfInspectCommand implements Callable<Integer> {
             TabArchive tab = TabArchive.parse(bytes, name);
             out.print(json ? TbfInspector.json(tab) : TbfInspector.text(tab));
             out.flush();
+            for (TabArchive.TbfEntry t : tab.tbfs()) { // any broken TBF makes the TAB invalid
+                try {
+                    TbfHeader.parse(t.data(), name + ":" + t.fileName());
+                } catch (org.tockemu.kernel.tbf.TbfFormatException e) {
+                    spec.commandLine().getErr().println("tockemu: " + e.getMessage());
+                    return 1;
+                }
+            }
             return 0;
         }
         TbfHeader h = TbfInspector.inspect(bytes, name);

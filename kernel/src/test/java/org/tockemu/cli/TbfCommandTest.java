@@ -87,6 +87,19 @@ class TbfCommandTest {
     }
 
     @Test
+    void tabWithBrokenTbfExitsNonZero(@TempDir Path dir) throws Exception {
+        byte[] b = TbfPacker.pack(ElfFile.parse(TestElfBuilder.picApp().build(), "x"), new TbfPacker.Options().name("a"));
+        b[20] ^= 1;
+        java.util.Map<String, byte[]> m = new java.util.LinkedHashMap<>();
+        m.put("cortex-m4.tbf", b);
+        Path tab = dir.resolve("broken.tab");
+        org.tockemu.kernel.tbf.TabWriter.write(tab, org.tockemu.kernel.tbf.TabWriter.metadata("a", null, null), m);
+        Result r = run("tbf", "inspect", tab.toString());
+        assertOneLineError(r, 1, "broken.tab:cortex-m4.tbf: offset 0x0c (checksum)");
+        assertTrue(r.out().contains("INVALID") || r.out().contains("BAD"), r.out());
+    }
+
+    @Test
     void errorsAreOneLine(@TempDir Path dir) throws Exception {
         assertOneLineError(run("tbf", "inspect", dir.resolve("missing.tbf").toString()), 1, "missing.tbf: no such file");
         Path junk = dir.resolve("junk.tbf");

@@ -36,9 +36,11 @@ public final class TbfHeader {
     private final List<TbfTlv> tlvs;
     private final List<TbfTlv.Credentials> footers;
     private final int footerTrailingBytes;
+    private final byte[] image;
 
     private TbfHeader(String name, int version, int headerSize, long totalSize, long flags, long checksum,
-                      long computedChecksum, List<TbfTlv> tlvs, List<TbfTlv.Credentials> footers, int footerTrailingBytes) {
+                      long computedChecksum, List<TbfTlv> tlvs, List<TbfTlv.Credentials> footers, int footerTrailingBytes,
+                      byte[] image) {
         this.name = name;
         this.version = version;
         this.headerSize = headerSize;
@@ -49,6 +51,7 @@ public final class TbfHeader {
         this.tlvs = Collections.unmodifiableList(tlvs);
         this.footers = Collections.unmodifiableList(footers);
         this.footerTrailingBytes = footerTrailingBytes;
+        this.image = image;
     }
 
     /** Parses a TBF object that starts at offset 0 of {@code image}. */
@@ -243,6 +246,41 @@ public final class TbfHeader {
         return f.isPresent() && f.get().ramFixed() ? OptionalLong.of(f.get().ramStart()) : OptionalLong.empty();
     }
 
+    /** A copy of the whole object, total_size bytes (header, binary, footers). */
+    public byte[] bytes() {
+        return image.clone();
+    }
+
+    /** A copy of the app binary: [protected_size, binary_end). Empty if inconsistent. */
+    public byte[] binary() {
+        long from = protectedSize(), to = binaryEndOffset();
+        if (from > to || to > image.length) return new byte[0];
+        return java.util.Arrays.copyOfRange(image, (int) from, (int) to);
+    }
+
+    /**
+     * Checks a hash credential (SHA256/384/512) against [0, binary_end). Returns null for
+     * formats that cannot be checked here (Reserved, signatures).
+     */
+    public Boolean verifyCredential(TbfTlv.Credentials c) {
+        String alg = switch ((int) c.format()) {
+            case TbfTlv.Credentials.SHA256 -> "SHA-256";
+            case TbfTlv.Credentials.SHA384 -> "SHA-384";
+            case TbfTlv.Credentials.SHA512 -> "SHA-512";
+            default -> null;
+        };
+        if (alg == null) return null;
+        long end = binaryEndOffset();
+        if (end > image.length) return false;
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance(alg);
+            md.update(image, 0, (int) end);
+            return java.security.MessageDigest.isEqual(md.digest(), c.data());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
     static long u32(byte[] b, int p) {
         return (b[p] & 0xffL) | (b[p + 1] & 0xffL) << 8 | (b[p + 2] & 0xffL) << 16 | (b[p + 3] & 0xffL) << 24;
     }
@@ -351,7 +389,8 @@ public final class TbfHeader {
                 fpos += 4 + ((len + 3) & ~3);
             }
             int trailing = (int) Math.max(0, totalSize - fpos);
-            return new TbfHeader(name, version, headerSize, totalSize, flags, checksum, computed, tlvs, footers, trailing);
+            byte[] image = java.util.Arrays.copyOfRange(b, s, (int) (s + totalSize));
+            return new TbfHeader(name, version, headerSize, totalSize, flags, checksum, computed, tlvs, footers, trailing, image);
         }
 
         private static boolean hasProgram(List<TbfTlv> tlvs) {

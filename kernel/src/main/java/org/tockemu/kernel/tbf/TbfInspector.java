@@ -54,9 +54,11 @@ public final class TbfInspector {
         }
         if (!h.footers().isEmpty() || h.footerTrailingBytes() > 0) {
             line(sb, "Footers [0x%x, 0x%x):", h.binaryEndOffset(), h.totalSize());
-            for (TbfTlv.Credentials c : h.footers())
-                line(sb, "  Credentials at 0x%x: %s, %d data bytes", c.offset(), TbfTlv.Credentials.formatName(c.format()),
-                        c.data().length);
+            for (TbfTlv.Credentials c : h.footers()) {
+                Boolean ok = h.verifyCredential(c);
+                line(sb, "  Credentials at 0x%x: %s, %d data bytes%s", c.offset(), TbfTlv.Credentials.formatName(c.format()),
+                        c.data().length, ok == null ? "" : ok ? " (hash ok)" : " (hash BAD)");
+            }
             if (h.footerTrailingBytes() > 0) line(sb, "  %d trailing byte(s) of padding", h.footerTrailingBytes());
         }
         String load = loadProblem(h);
@@ -197,6 +199,7 @@ public final class TbfInspector {
             fm.put("format", c.format());
             fm.put("format_name", TbfTlv.Credentials.formatName(c.format()));
             fm.put("data_length", c.data().length);
+            fm.put("verified", h.verifyCredential(c));
             footers.add(fm);
         }
         m.put("footers", footers);

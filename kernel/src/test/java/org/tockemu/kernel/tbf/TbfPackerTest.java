@@ -246,6 +246,14 @@ class TbfPackerTest {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(Arrays.copyOf(tbf, (int) h.binaryEndOffset()));
         assertArrayEquals(digest, sha.data());
         assertEquals(tbf.length, h.totalSize());
+        assertEquals(Boolean.TRUE, h.verifyCredential(sha));
+        assertEquals(null, h.verifyCredential(h.footers().get(1)));
+        assertTrue(TbfInspector.text(h).contains("SHA256, 32 data bytes (hash ok)"));
+        byte[] tampered = tbf.clone();
+        tampered[(int) h.binaryEndOffset() - 1] ^= 1;
+        assertEquals(Boolean.FALSE, TbfHeader.parse(tampered, "t").verifyCredential(sha));
+        assertArrayEquals(Arrays.copyOfRange(tbf, h.headerSize(), (int) h.binaryEndOffset()), h.binary());
+        assertArrayEquals(tbf, h.bytes());
     }
 
     @Test
