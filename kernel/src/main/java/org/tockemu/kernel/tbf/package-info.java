@@ -30,9 +30,14 @@
  *     header.rs revision had ShortId. The newest header.rs seen ends with KernelVersion.</li>
  * <li>A Reserved footer longer than 65535 bytes gets a truncated length, as elf2tab's
  *     {@code as u16} does (only for TBFs over ~64 KiB of padding).</li>
- * <li>TAB bytes are not identical to elf2tab's: the tar-rs header details (checksum field
- *     format, the deterministic mtime 1153704088 for TBF entries, uname/gname) are from memory
- *     of tar-rs, not read. Newer elf2tab may also write a {@code supported-boards} key.</li>
+ * <li>TABs may differ from elf2tab's in tar-header details: the tar-rs checksum field format
+ *     and GNU header extras were not read. The deterministic mtime 1153704088 of appended TBF
+ *     entries (tar-rs {@code HeaderMode::Deterministic}) is confirmed by third-party notes; the
+ *     metadata entry keeps mtime 0. Newer elf2tab may also write a {@code supported-boards} key.</li>
+ * <li>tockloader accepts a TBF inside a TAB that is shorter than its total_size; this parser
+ *     requires all total_size bytes (elf2tab always writes them).</li>
+ * <li>Tock parses Permissions and StoragePermissions lazily; this parser rejects a count that
+ *     does not fit the TLV at parse time (stricter than the kernel).</li>
  * <li>RSA/ECDSA signature footers are not produced (SHA-256/384/512 are).</li>
  * <li>The kernel keeps at most 4 WFRs and 8 storage ids; this parser keeps all of them.</li>
  * </ul>
