@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a bare-metal ELF on QEMU's mps2-an386 (Cortex-M4) with ARM semihosting, the reference
  * for tockemu's bare-metal board:
- * {@code qemu-system-arm -M mps2-an386 -nographic -monitor none -serial none
+ * {@code qemu-system-arm -M mps2-an386 -nographic -monitor none -serial stdio
  * -semihosting-config enable=on,target=native -icount shift=0,sleep=off -kernel X.elf}.
  * -icount makes virtual time advance with instructions (so SysTick programs do not depend on host
- * speed). Semihosting writes to stdout and stderr both arrive in {@link Result#output}, in order;
+ * speed). UART0 goes to stdout (-serial stdio). Semihosting writes to stdout and stderr both arrive in {@link Result#output}, in order;
  * QEMU's own diagnostic lines ("qemu-system-arm: ...") are split off into {@link Result#diagnostics}.
  */
 public final class Qemu {
@@ -39,7 +39,7 @@ public final class Qemu {
 
     public static List<String> command(Path elf) {
         List<String> cmd = new ArrayList<>(List.of(binary().map(Path::toString).orElse("qemu-system-arm"),
-                "-M", "mps2-an386", "-nographic", "-monitor", "none", "-serial", "none",
+                "-M", "mps2-an386", "-nographic", "-monitor", "none", "-serial", "stdio",
                 "-semihosting-config", "enable=on,target=native",
                 "-icount", "shift=0,sleep=off"));
         cmd.add("-kernel");
