@@ -10,8 +10,8 @@ import org.tockemu.core.exec.Alu;
 /**
  * Encodings of the DSP extension outside the multiply tables (ARM ARM ARMv7-M): A5.3.15 "Parallel
  * addition and subtraction", the SEL and QADD/QSUB/QDADD/QDSUB rows of A5.3.14 "Miscellaneous
- * operations", the SXTAB16/SXTB16/UXTAB16/UXTB16/SXTAB/SXTAH/UXTAB/UXTAH rows of A5.3.12
- * "Data-processing (register)", SSAT/USAT/SSAT16/USAT16 of A5.3.3 "Data processing (plain binary
+ * operations", the SXTAB16/SXTB16/UXTAB16/UXTB16 rows of A5.3.12 "Data-processing
+ * (register)", SSAT/USAT/SSAT16/USAT16 of A5.3.3 "Data processing (plain binary
  * immediate)" and PKHBT/PKHTB of A5.3.11 "Data processing (shifted register)".
  */
 public final class MultiplyDspSimdEncodings {
@@ -46,11 +46,7 @@ public final class MultiplyDspSimdEncodings {
         b.t32("SXTAB16_T1", "111110100010 Rn:4 1111 Rd:4 10 rot:2 Rm:4", MULDSP, SXTAB16, MultiplyDspSimdEncodings::extendAdd);
         b.t32("UXTB16_T1", "1111101000111111 1111 Rd:4 10 rot:2 Rm:4", MULDSP, UXTB16, MultiplyDspSimdEncodings::extend);
         b.t32("UXTAB16_T1", "111110100011 Rn:4 1111 Rd:4 10 rot:2 Rm:4", MULDSP, UXTAB16, MultiplyDspSimdEncodings::extendAdd);
-        // Rn == 1111 is SXTH/UXTH/SXTB/UXTB T2 (data-processing group, registered before us); if it is not, rdm() makes it UNDEFINED.
-        b.t32("SXTAH_T1", "111110100000 Rn:4 1111 Rd:4 10 rot:2 Rm:4", MULDSP, SXTAH, MultiplyDspSimdEncodings::extendAdd);
-        b.t32("UXTAH_T1", "111110100001 Rn:4 1111 Rd:4 10 rot:2 Rm:4", MULDSP, UXTAH, MultiplyDspSimdEncodings::extendAdd);
-        b.t32("SXTAB_T1", "111110100100 Rn:4 1111 Rd:4 10 rot:2 Rm:4", MULDSP, SXTAB, MultiplyDspSimdEncodings::extendAdd);
-        b.t32("UXTAB_T1", "111110100101 Rn:4 1111 Rd:4 10 rot:2 Rm:4", MULDSP, UXTAB, MultiplyDspSimdEncodings::extendAdd);
+        // SXTAH/UXTAH/SXTAB/UXTAB (op1 0000/0001/0100/0101) are DataProcessingEncodings'
 
         // ---- A5.3.3 saturate: 11110 0 11 U:1 0 sh:1 0 Rn:4 | 0 imm3:3 Rd:4 imm2:2 0 sat_imm:5 ----
         // SSAT16/USAT16 are the sh == 1, imm3:imm2 == 0 cases; their bits 5:4 are (0)(0).

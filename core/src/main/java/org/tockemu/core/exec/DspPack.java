@@ -4,8 +4,8 @@ import org.tockemu.core.cpu.Cpu;
 
 /**
  * Packing, unpacking and byte-selection instructions of the DSP extension: SEL, USAD8/USADA8,
- * PKHBT/PKHTB, SXTB16/UXTB16 and the extend-and-add forms SXTAB16/UXTAB16/SXTAB/SXTAH/UXTAB/UXTAH
- * (ARM ARM ARMv7-M A7.7). Rotations are the decoded amounts 0, 8, 16 or 24.
+ * PKHBT/PKHTB, SXTB16/UXTB16 and SXTAB16/UXTAB16 (ARM ARM ARMv7-M A7.7). Rotations are the decoded
+ * amounts 0, 8, 16 or 24. (SXTAB/SXTAH/UXTAB/UXTAH belong to the data-processing group.)
  */
 public final class DspPack {
     private DspPack() {}
@@ -50,16 +50,4 @@ public final class DspPack {
         int x = Integer.rotateRight(m, rot);
         return ((n + (x & 0xFF)) & 0xFFFF) | (((n >>> 16) + ((x >>> 16) & 0xFF)) << 16);
     }
-
-    /** SXTAB: R[n] + SignExtend(ROR(R[m], rot)<7:0>). */
-    public static int sxtab(int n, int m, int rot) { return n + (byte) Integer.rotateRight(m, rot); }
-
-    /** SXTAH: R[n] + SignExtend(ROR(R[m], rot)<15:0>). */
-    public static int sxtah(int n, int m, int rot) { return n + (short) Integer.rotateRight(m, rot); }
-
-    /** UXTAB: R[n] + ZeroExtend(ROR(R[m], rot)<7:0>). */
-    public static int uxtab(int n, int m, int rot) { return n + (Integer.rotateRight(m, rot) & 0xFF); }
-
-    /** UXTAH: R[n] + ZeroExtend(ROR(R[m], rot)<15:0>). */
-    public static int uxtah(int n, int m, int rot) { return n + (Integer.rotateRight(m, rot) & 0xFFFF); }
 }

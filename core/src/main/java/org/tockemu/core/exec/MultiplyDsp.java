@@ -23,8 +23,7 @@ public final class MultiplyDsp {
     public static final int SMULXY = 11, SMLAXY = 12, SMULWY = 13, SMLAWY = 14, SMLALXY = 15, SMUAD = 16, SMUSD = 17,
             SMLAD = 18, SMLSD = 19, SMLALD = 20, SMLSLD = 21, SMMUL = 22, SMMLA = 23, SMMLS = 24, USAD8 = 25, USADA8 = 26;
     public static final int QADD = 27, QSUB = 28, QDADD = 29, QDSUB = 30, SSAT = 31, USAT = 32, SSAT16 = 33, USAT16 = 34;
-    public static final int SEL = 35, PKHBT = 36, PKHTB = 37, SXTB16 = 38, UXTB16 = 39, SXTAB16 = 40, UXTAB16 = 41,
-            SXTAB = 42, SXTAH = 43, UXTAB = 44, UXTAH = 45;
+    public static final int SEL = 35, PKHBT = 36, PKHTB = 37, SXTB16 = 38, UXTB16 = 39, SXTAB16 = 40, UXTAB16 = 41;
     /** Parallel add/subtract: PARALLEL + 6 * prefix + kind, prefix S Q SH U UQ UH, kind ADD16 ASX SAX SUB16 ADD8 SUB8. */
     public static final int PARALLEL = 48;
     public static final int SADD16 = 48, SASX = 49, SSAX = 50, SSUB16 = 51, SADD8 = 52, SSUB8 = 53,
@@ -89,10 +88,6 @@ public final class MultiplyDsp {
             case UXTB16: r[in.rd] = DspPack.uxtb16(r[in.rm], in.imm); break;
             case SXTAB16: r[in.rd] = DspPack.sxtab16(r[in.rn], r[in.rm], in.imm); break;
             case UXTAB16: r[in.rd] = DspPack.uxtab16(r[in.rn], r[in.rm], in.imm); break;
-            case SXTAB: r[in.rd] = DspPack.sxtab(r[in.rn], r[in.rm], in.imm); break;
-            case SXTAH: r[in.rd] = DspPack.sxtah(r[in.rn], r[in.rm], in.imm); break;
-            case UXTAB: r[in.rd] = DspPack.uxtab(r[in.rn], r[in.rm], in.imm); break;
-            case UXTAH: r[in.rd] = DspPack.uxtah(r[in.rn], r[in.rm], in.imm); break;
             default: throw cpu.usageFault(Fault.UNDEFINSTR);
         }
     }
