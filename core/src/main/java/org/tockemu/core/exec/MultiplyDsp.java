@@ -174,12 +174,7 @@ public final class MultiplyDsp {
 
     /** Division by zero: 0, or the DIVBYZERO UsageFault when CCR.DIV_0_TRP is set (nothing written yet). */
     public static int divideByZero(Cpu cpu) {
-        if (divideByZeroTrap(cpu)) throw cpu.usageFault(Fault.DIVBYZERO);
+        if (cpu.exceptions.divideByZeroTrap()) throw cpu.usageFault(Fault.DIVBYZERO);
         return 0;
-    }
-
-    /** CCR.DIV_0_TRP. TODO: return cpu.exceptions.divideByZeroTrap() once ExceptionUnit provides it. */
-    private static boolean divideByZeroTrap(Cpu cpu) {
-        return false;
     }
 }

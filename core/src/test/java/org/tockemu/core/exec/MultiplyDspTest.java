@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.tockemu.core.cpu.Cpu;
 import org.tockemu.core.cpu.Fault;
 import org.tockemu.core.cpu.GuestFault;
+import org.tockemu.core.exc.ExceptionUnit;
 import org.tockemu.core.testing.Asm;
 import org.tockemu.core.testing.TestMachine;
 
@@ -122,6 +123,27 @@ class MultiplyDspTest {
         assertEquals(0, exec("sdiv r0, r1, r2", 0, 0x80000000, 0).r[0], "divide by zero gives 0");
         assertEquals(0, exec("sdiv r0, r1, r2", 0, 0x7FFFFFFF, 0x80000000).r[0]);
         assertEquals(NZCV | Q, exec(NZCV | Q, "sdiv r0, r1, r2", 0, 1, 0).apsr());
+    }
+
+    @Test
+    void divideByZeroTrapsWhenCcrDiv0TrpIsSet() {
+        for (String op : new String[] {"sdiv", "udiv"}) {
+            TestMachine tm = new TestMachine().asm(op + " r0, r1, r2");
+            tm.cpu.exceptions.scb.write(0xD14, tm.cpu.exceptions.scb.read(0xD14) | ExceptionUnit.CCR_DIV_0_TRP);
+            tm.cpu.r[0] = 0x1234;
+            tm.cpu.r[1] = 7;
+            tm.cpu.setApsr(NZCV);
+            assertThrows(GuestFault.class, () -> tm.run(1), op);
+            assertEquals(Fault.USAGEFAULT, tm.cpu.faultException);
+            assertEquals(Fault.DIVBYZERO, tm.cpu.faultStatus);
+            assertEquals(0x1234, tm.cpu.r[0], "destination not written");
+            assertEquals(0, tm.cpu.pc, "not retired");
+            assertEquals(NZCV, tm.cpu.apsr());
+            // a non-zero divisor still divides with the trap enabled
+            tm.cpu.r[2] = 2;
+            tm.run(1);
+            assertEquals(3, tm.cpu.r[0]);
+        }
     }
 
     @Test
