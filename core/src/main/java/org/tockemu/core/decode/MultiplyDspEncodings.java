@@ -63,9 +63,9 @@ public final class MultiplyDspEncodings {
 
         // ---- A5.3.17: 111110111 op1:3 Rn:4 | RdLo:4 RdHi:4 op2:4 Rm:4 ----
         b.t32("SMULL_T1", "111110111000 Rn:4 RdLo:4 RdHi:4 0000 Rm:4", MULDSP, SMULL, MultiplyDspEncodings::lohi);
-        b.t32("SDIV_T1", "111110111001 Rn:4 1111 Rd:4 1111 Rm:4", MULDSP, SDIV, MultiplyDspEncodings::rdm);
+        b.t32("SDIV_T1", "111110111001 Rn:4 1111 Rd:4 1111 Rm:4", MULDSP, SDIV, MultiplyDspEncodings::divide);
         b.t32("UMULL_T1", "111110111010 Rn:4 RdLo:4 RdHi:4 0000 Rm:4", MULDSP, UMULL, MultiplyDspEncodings::lohi);
-        b.t32("UDIV_T1", "111110111011 Rn:4 1111 Rd:4 1111 Rm:4", MULDSP, UDIV, MultiplyDspEncodings::rdm);
+        b.t32("UDIV_T1", "111110111011 Rn:4 1111 Rd:4 1111 Rm:4", MULDSP, UDIV, MultiplyDspEncodings::divide);
         b.t32("SMLAL_T1", "111110111100 Rn:4 RdLo:4 RdHi:4 0000 Rm:4", MULDSP, SMLAL, MultiplyDspEncodings::lohi);
         b.t32("SMLALxy_T1", "111110111100 Rn:4 RdLo:4 RdHi:4 10 N:1 M:1 Rm:4", MULDSP, SMLALXY, (f, in) -> {
             lohi(f, in);
@@ -91,6 +91,18 @@ public final class MultiplyDspEncodings {
         in.rn = f.get("Rn");
         in.rm = f.get("Rm");
         if (bad(in.rd) || bad(in.rn) || bad(in.rm)) in.undefined();
+    }
+
+    /**
+     * Cortex-M4 divides take 2 to 12 cycles, terminating early depending on the operands' leading
+     * zeros/ones; the count here is static (the JIT sums cycles per block), so use the midpoint.
+     * Every other instruction of this group is single-cycle on the M4 (TRM table 3-1).
+     */
+    public static final int DIVIDE_CYCLES = 7;
+
+    private static void divide(Fields f, Insn in) {
+        rdm(f, in);
+        in.cycles = DIVIDE_CYCLES;
     }
 
     /** Rd, Rn, Rm, Ra (Ra == 15 was matched by the non-accumulating form; Ra == 13 is UNPREDICTABLE). */

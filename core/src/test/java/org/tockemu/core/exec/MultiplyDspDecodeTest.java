@@ -151,6 +151,17 @@ class MultiplyDspDecodeTest {
     }
 
     @Test
+    void cycles() {
+        Asm.assumeAvailable();
+        assertEquals(org.tockemu.core.decode.MultiplyDspEncodings.DIVIDE_CYCLES, decode("sdiv r1, r2, r3").cycles);
+        assertEquals(org.tockemu.core.decode.MultiplyDspEncodings.DIVIDE_CYCLES, decode("udiv r1, r2, r3").cycles);
+        for (String asm : new String[] {"muls r1, r2, r1", "mla r1, r2, r3, r4", "umlal r1, r2, r3, r4", "smlald r1, r2, r3, r4",
+                "smmlar r1, r2, r3, r4", "uqadd8 r1, r2, r3", "ssat r1, #3, r2", "sel r1, r2, r3", "pkhbt r1, r2, r3"}) {
+            assertEquals(1, decode(asm).cycles, asm);
+        }
+    }
+
+    @Test
     void reservedOpcodesInTheDspSpaceAreUndefined() {
         int[][] encs = {
                 {0xFA92, 0xF173},   // parallel add/sub with op2 = 11
