@@ -147,11 +147,16 @@ public final class LoadStoreSingleEncodings {
         if (in.rm == 13 || in.rm == 15) in.undefined();
     }
 
-    /** Loads: LDR to PC becomes LDR_PC; byte/halfword loads to SP are UNPREDICTABLE (PC was a hint). */
+    /**
+     * Loads: LDR to PC becomes LDR_PC, LDR to SP LDR_SP (both handle every addressing form);
+     * byte/halfword loads to SP are UNPREDICTABLE (to PC they were hints).
+     */
     private static void loadTarget(Insn in, boolean word) {
         in.cycles = 2;
         if (word) {
-            if (in.rd == 15 && !in.isUndefined()) in.op = LDR_PC;
+            if (in.isUndefined()) return;
+            if (in.rd == 15) in.op = LDR_PC;
+            else if (in.rd == 13) in.op = LDR_SP;
         } else if (in.rd == 13 || in.rd == 15) {
             in.undefined();
         }

@@ -45,8 +45,10 @@ public final class LoadStore {
     public static final int LDR_PC = 38;
     /** PLD, PLI and the unallocated memory hints: no effect, no fault. */
     public static final int HINT = 39;
+    /** LDR with Rt = SP, any addressing form: SP[1:0] are RAZ/WI on M profile (as QEMU), so the value is masked. */
+    public static final int LDR_SP = 40;
     /** First op handled by {@link LoadStoreMultiple}. */
-    public static final int FIRST_MULTIPLE = 40;
+    public static final int FIRST_MULTIPLE = 41;
 
     /** Flag: the offset is a register (rm, shiftN) rather than imm. */
     public static final int REG = 8;
@@ -89,7 +91,8 @@ public final class LoadStore {
             case ST_T + W: case ST_T + B: case ST_T + H:
                 storeUnprivileged(cpu, r[in.rn] + in.imm, op - ST_T, r[in.rd]);
                 break;
-            case LDR_PC: loadPc(cpu, in); break;
+            case LDR_PC: cpu.bxWritePC(loadGeneric(cpu, in, Access.ALIGNED)); break;
+            case LDR_SP: r[13] = loadGeneric(cpu, in, 0) & ~3; break;
             case HINT: break;
             default: throw cpu.usageFault(Fault.UNDEFINSTR);
         }
@@ -137,7 +140,7 @@ public final class LoadStore {
         int base = r[rn];
         int offsetAddr = base + imm;
         int value = load(cpu, index ? offsetAddr : base, kind);
-        r[rn] = offsetAddr;
+        r[rn] = rn == 13 ? offsetAddr & ~3 : offsetAddr;
         r[rt] = value;
     }
 
@@ -147,19 +150,21 @@ public final class LoadStore {
         int base = r[rn];
         int offsetAddr = base + imm;
         store(cpu, index ? offsetAddr : base, kind, r[rt]);
-        r[rn] = offsetAddr;
+        r[rn] = rn == 13 ? offsetAddr & ~3 : offsetAddr;
     }
 
     /**
-     * LDR PC in any addressing form: the address must be word aligned (UNPREDICTABLE otherwise;
-     * we raise the UNALIGNED UsageFault), then writeback, then LoadWritePC (interworking, EXC_RETURN).
+     * LDR in any addressing form (imm, pre/post-indexed, register, literal), for the rare targets
+     * PC and SP: loads the word and performs the writeback, returning the value for the caller to
+     * commit. LDR PC passes Access.ALIGNED: a load to PC from an address that is not word aligned is
+     * UNPREDICTABLE, and we raise the UNALIGNED UsageFault.
      */
-    public static void loadPc(Cpu cpu, Insn in) {
+    public static int loadGeneric(Cpu cpu, Insn in, int access) {
         int[] r = cpu.r;
         int base = in.rn == 15 ? r[15] & ~3 : r[in.rn];
         int offsetAddr = base + ((in.flags & REG) != 0 ? r[in.rm] << in.shiftN : in.imm);
-        int value = cpu.read((in.flags & Insn.INDEX) != 0 ? offsetAddr : base, 4, Access.ALIGNED);
-        if ((in.flags & Insn.WBACK) != 0) r[in.rn] = offsetAddr;
-        cpu.bxWritePC(value);
+        int value = cpu.read((in.flags & Insn.INDEX) != 0 ? offsetAddr : base, 4, access);
+        if ((in.flags & Insn.WBACK) != 0) r[in.rn] = in.rn == 13 ? offsetAddr & ~3 : offsetAddr;
+        return value;
     }
 }

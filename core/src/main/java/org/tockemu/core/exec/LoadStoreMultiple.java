@@ -20,18 +20,18 @@ import org.tockemu.core.mem.LittleEndian;
  */
 public final class LoadStoreMultiple {
     /** LDM/LDMIA/LDMFD/POP: list from [Rn] upwards; WBACK: Rn += 4 * count. */
-    public static final int LDM = 40;
+    public static final int LDM = 41;
     /** LDMDB/LDMEA: list from [Rn - 4 * count] upwards; WBACK: Rn -= 4 * count. */
-    public static final int LDMDB = 41;
+    public static final int LDMDB = 42;
     /** STM/STMIA/STMEA. */
-    public static final int STM = 42;
+    public static final int STM = 43;
     /** STMDB/STMFD/PUSH. */
-    public static final int STMDB = 43;
+    public static final int STMDB = 44;
     /** LDRD/STRD (immediate and literal, offset/pre/post-indexed). */
-    public static final int LDRD = 44, STRD = 45;
-    public static final int LDREX = 46, LDREXB = 47, LDREXH = 48, STREX = 49, STREXB = 50, STREXH = 51;
+    public static final int LDRD = 45, STRD = 46;
+    public static final int LDREX = 47, LDREXB = 48, LDREXH = 49, STREX = 50, STREXB = 51, STREXH = 52;
     /** TBB/TBH: branch forward by twice the table entry at Rn + Rm (TBH: Rn + 2 * Rm). */
-    public static final int TBB = 52, TBH = 53;
+    public static final int TBB = 53, TBH = 54;
 
     private LoadStoreMultiple() {}
 

@@ -49,7 +49,7 @@ class LoadStore32Test {
         assertEquals(0xEF, m.reg(4));
         assertEquals(0xFFFFCDEF, m.reg(5));
         assertEquals(0xFFFFFFEF, m.reg(6));
-        assertEquals(0x89ABCDEF, m.reg(13), "LDR to SP is allowed");
+        assertEquals(0x89ABCDEC, m.reg(13), "LDR to SP is allowed; SP[1:0] are RAZ/WI");
         assertEquals(3 + 6 * 2, m.cpu.cycles);
     }
 
@@ -213,6 +213,24 @@ class LoadStore32Test {
         assertEquals(RAM + 0x44, m.reg(13));
         assertEquals("LDR_imm_T3", Decoder.decode(0xF8D1, 0xF004).name);
         assertEquals("LDR_imm_T4", Decoder.decode(0xF85D, 0xFB04).name);
+    }
+
+    @Test
+    void spWritesClearBits1And0() {
+        TestMachine m = m("ldr r0, [sp], #3\n str r0, [sp, #-2]!\n ldr.w sp, [r1, r2]\n");
+        m.cpu.r[13] = RAM + 0x100;
+        m.bus.write(RAM + 0x100, 4, 0x11);
+        m.cpu.r[1] = RAM;
+        m.cpu.r[2] = 0x41; // unaligned load into SP is fine (MemU), the value loses bits [1:0]
+        m.bus.write(RAM + 0x41, 4, 0x2000_0807);
+        m.run(2);
+        assertEquals(0x11, m.reg(0));
+        assertEquals(RAM + 0xFC, m.reg(13), "(0x100 + 3) & ~3 = 0x100, then the store at 0xFE and SP = 0xFE & ~3");
+        assertEquals(0x11, mem32(m, RAM + 0xFE));
+        m.run();
+        assertEquals(0x2000_0804, m.reg(13));
+        assertEquals("LDR_reg_T2", Decoder.decode(0xF851, 0xD002).name);
+        assertEquals(LoadStore.LDR_SP, Decoder.decode(0xF851, 0xD002).op);
     }
 
     @Test
