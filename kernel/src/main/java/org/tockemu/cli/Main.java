@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 TbfCommand.class,
                 BareCommand.class,
+                RunCommand.class,
+                DemoCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

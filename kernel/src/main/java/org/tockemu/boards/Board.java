@@ -1,0 +1,105 @@
+package org.tockemu.boards;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import org.tockemu.capsules.Alarm;
+import org.tockemu.capsules.Button;
+import org.tockemu.capsules.Console;
+import org.tockemu.capsules.DriverNumbers;
+import org.tockemu.capsules.Gpio;
+import org.tockemu.capsules.Ipc;
+import org.tockemu.capsules.Led;
+import org.tockemu.capsules.LowLevelDebug;
+import org.tockemu.capsules.Rng;
+import org.tockemu.capsules.Temperature;
+import org.tockemu.core.board.ExecutionEngine;
+import org.tockemu.core.board.ExecutionEngines;
+import org.tockemu.core.cpu.Cpu;
+import org.tockemu.core.exc.SystemControlSpace;
+import org.tockemu.core.mem.Bus;
+import org.tockemu.core.mem.Region;
+import org.tockemu.kernel.CortexMBoundary;
+import org.tockemu.kernel.FaultPolicy;
+import org.tockemu.kernel.Kernel;
+import org.tockemu.kernel.ProcessLoader;
+import org.tockemu.kernel.sched.RoundRobinScheduler;
+import org.tockemu.kernel.sched.Scheduler;
+
+/**
+ * A Tock board (like a board crate's main.rs in Tock): the chip's memories and core, the kernel, and the wiring of
+ * capsules to driver numbers, all as the board description says. Policy lives here; mechanism in
+ * the kernel and capsules.
+ */
+public final class Board {
+    public final BoardConfig config;
+    public final Bus bus = new Bus();
+    public final Cpu cpu;
+    public final Kernel kernel;
+    public final Console console;
+    public final Alarm alarm;
+    public final Led led;
+    public final Button button;
+    public final Gpio gpio;
+    public final Rng rng;
+    public final Temperature temperature;
+    public final Ipc ipc;
+    public final String engineName;
+    private final int appFlashStart, appFlashEnd, appRamStart, appRamEnd;
+
+    /**
+     * Builds the board. ledListener, if not null, hears about every LED change (index).
+     */
+    public Board(BoardConfig cfg, OutputStream consoleOut, String engine, PrintStream warnings, java.util.function.IntConsumer ledListener) {
+        this.config = cfg;
+        long clock = cfg.number("board.clock_hz", 64_000_000);
+        int flashStart = (int) cfg.number("memory.flash_start", 0), flashSize = (int) cfg.number("memory.flash_size", 0x100000);
+        int ramStart = (int) cfg.number("memory.ram_start", 0x20000000), ramSize = (int) cfg.number("memory.ram_size", 0x40000);
+        Region flash = bus.add(Region.memory("flash", flashStart, flashSize, false, true));
+        flash.codeStore = true;
+        bus.add(Region.memory("ram", ramStart, ramSize, true, true));
+        cpu = new Cpu(bus);
+        cpu.exceptions.configure((int) cfg.number("board.irqs", 48), (int) cfg.number("board.priority_bits", 3));
+        SystemControlSpace.map(bus, cpu);
+        ExecutionEngine eng = ExecutionEngines.find(engine, warnings).create(cpu);
+        this.engineName = ExecutionEngines.find(engine, null).name();
+        appFlashStart = (int) cfg.number("memory.app_flash_start", flashStart + 0x40000);
+        appFlashEnd = flashStart + flashSize;
+        appRamStart = (int) cfg.number("memory.app_ram_start", ramStart + 0x8000);
+        appRamEnd = ramStart + ramSize;
+        int kernelStack = (int) cfg.number("memory.kernel_stack_top", appRamStart);
+
+        Scheduler sched = Scheduler.byName(cfg.string("kernel.scheduler", "round-robin"));
+        if (sched instanceof RoundRobinScheduler) sched = new RoundRobinScheduler(cfg.number("kernel.timeslice_us", 10_000));
+        kernel = new Kernel(cpu, clock, new PrintStream(consoleOut, true), sched, new CortexMBoundary(cpu, eng, kernelStack));
+        kernel.setFaultPolicy(FaultPolicy.parse(cfg.string("kernel.fault_policy", "panic")));
+        kernel.setSyscallFilter(cfg.bool("kernel.syscall_filter", false));
+
+        console = new Console(kernel, consoleOut, (int) cfg.number("peripherals.uart_baud", 115200));
+        alarm = new Alarm(kernel, cfg.number("peripherals.rtc_hz", 32768), (int) cfg.number("peripherals.rtc_bits", 24));
+        led = new Led((int) cfg.number("peripherals.leds", 4), ledListener);
+        button = new Button(kernel, (int) cfg.number("peripherals.buttons", 4));
+        gpio = new Gpio(kernel, (int) cfg.number("peripherals.gpio_pins", 32));
+        rng = new Rng(kernel, cfg.number("peripherals.rng_seed", 1));
+        int centi = (int) cfg.number("peripherals.temperature_centi_c", 2250);
+        temperature = new Temperature(kernel, cycle -> centi);
+        ipc = new Ipc(kernel, (int) cfg.number("kernel.max_processes", 8));
+
+        kernel.registerDriver(DriverNumbers.ALARM, alarm);
+        kernel.registerDriver(DriverNumbers.CONSOLE, console);
+        kernel.registerDriver(DriverNumbers.LED, led);
+        kernel.registerDriver(DriverNumbers.BUTTON, button);
+        kernel.registerDriver(DriverNumbers.GPIO, gpio);
+        kernel.registerDriver(DriverNumbers.LOW_LEVEL_DEBUG, new LowLevelDebug(console));
+        kernel.registerDriver(DriverNumbers.RNG, rng);
+        kernel.registerDriver(DriverNumbers.TEMPERATURE, temperature);
+        kernel.registerDriver(DriverNumbers.IPC, ipc);
+    }
+
+    /** Loads apps into flash and creates their processes; refused images are listed in the result. */
+    public ProcessLoader.Result load(List<ProcessLoader.App> apps) {
+        int max = (int) config.number("kernel.max_processes", 8);
+        if (apps.size() > max) throw new IllegalArgumentException(apps.size() + " apps given; the board runs at most " + max + " (kernel.max_processes)");
+        return ProcessLoader.load(kernel, apps, appFlashStart, appFlashEnd, appRamStart, appRamEnd);
+    }
+}
