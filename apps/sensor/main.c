@@ -1,9 +1,15 @@
-// sensor: a sleepy 1 Hz temperature sampler. Every second it takes one
-// reading and prints "[sensor] #<n> <degrees>.<hundredths> C", forever.
-// Between samples it only yields, so the board can sleep.
+// sensor: a sleepy 1 Hz temperature sampler. Every second, on a fixed
+// schedule (no drift however long it runs), it takes one reading and
+// prints "[sensor] #<n> <degrees>.<hundredths> C", forever. Between samples
+// it only yields, so the board can sleep.
 #include "alarm.h"
 #include "mini_libc.h"
 #include "temperature.h"
+
+static void wake(uint32_t now, uint32_t scheduled, void* ud) {
+  (void)now; (void)scheduled;
+  *(bool*)ud = true;
+}
 
 int main(void) {
   if (!driver_exists(DRIVER_NUM_TEMPERATURE)) {
@@ -11,8 +17,18 @@ int main(void) {
     return 1;
   }
   printf("[sensor] sampling temperature at 1 Hz\n");
+  uint32_t period = libtock_alarm_ms_to_ticks(1000);
+  uint32_t reference = 0;
+  libtock_alarm_command_read(&reference);
   for (uint32_t n = 1;; n++) {
-    delay_ms(1000);
+    // Wake at reference + period; the next sample is measured from that
+    // deadline, not from when we got to run, so there is no drift.
+    bool fired = false;
+    libtock_alarm_t alarm;
+    libtock_alarm_at(reference, period, wake, &fired, &alarm);
+    yield_for(&fired);
+    reference += period;
+
     int centi = 0;
     int rc = libtocksync_temperature_read(&centi);
     if (rc != RETURNCODE_SUCCESS) {
