@@ -9,7 +9,8 @@ import org.tockemu.core.testing.RepoRoot;
  * {@code java -cp core/target/classes:core/target/test-classes org.tockemu.core.risu.RisuMain --seed S --cases N}
  * Options: --seed S (default 1), --cases N (default 1000), --first K (first case index, default 0),
  * --per-elf M (cases per ELF, default 200), --engine interp|jit, --qemu-only (check the generator
- * and harness on QEMU alone), --keep (keep the generated .S/.elf files), --work DIR (default tests/build/risu), --reports R (how many
+ * and harness on QEMU alone), --keep (keep the generated .S/.elf files), --threads T (batches in
+ * parallel, default: available processors), --work DIR (default tests/build/risu), --reports R (how many
  * divergences to print in full, default 20). Exit status 1 when any case diverged.
  */
 public final class RisuMain {
@@ -23,6 +24,7 @@ public final class RisuMain {
         String engine = "interp";
         boolean qemuOnly = false;
         boolean keep = false;
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         int reports = 20;
         Path root = RepoRoot.find();
         Path work = root.resolve("tests/build/risu");
@@ -35,10 +37,11 @@ public final class RisuMain {
                 case "--engine": engine = args[++i]; break;
                 case "--qemu-only": qemuOnly = true; break;
                 case "--keep": keep = true; break;
+                case "--threads": threads = Integer.parseInt(args[++i]); break;
                 case "--work": work = Path.of(args[++i]); break;
                 case "--reports": reports = Integer.parseInt(args[++i]); break;
                 case "-h": case "--help":
-                    System.out.println("usage: RisuMain [--seed S] [--cases N] [--first K] [--per-elf M] [--engine interp|jit] [--qemu-only] [--keep] [--work DIR] [--reports R]");
+                    System.out.println("usage: RisuMain [--seed S] [--cases N] [--first K] [--per-elf M] [--engine interp|jit] [--qemu-only] [--keep] [--threads T] [--work DIR] [--reports R]");
                     return;
                 default:
                     System.err.println("unknown option " + args[i] + " (try --help)");
@@ -49,20 +52,34 @@ public final class RisuMain {
         RisuRunner runner = new RisuRunner(root, work, seed, engine, System.out).maxReports(reports);
         RisuRunner.Totals t = new RisuRunner.Totals();
         long t0 = System.nanoTime();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        final boolean qOnly = qemuOnly, keepFiles = keep;
+        final long total = cases;
+        final int batchSize = perElf;
         for (long at = first; at < first + cases; at += perElf) {
-            int n = (int) Math.min(perElf, first + cases - at);
-            RisuRunner.Batch b = runner.build((int) at, n);
-            if (qemuOnly) runner.qemuOnly(b, t);
-            else runner.compare(b, t);
-            if (!keep) {
-                Files.deleteIfExists(b.elf());
-                Files.deleteIfExists(b.elf().resolveSibling(b.elf().getFileName().toString().replace(".elf", ".S")));
-            }
-            long done = at + n - first;
-            if (done % (perElf * 10L) == 0 || done == cases) {
-                System.out.printf("[risu] %d/%d cases, %d diverged, %.1f s%n", done, cases, t.diverged, (System.nanoTime() - t0) / 1e9);
-            }
+            final int start = (int) at;
+            final int n = (int) Math.min(perElf, first + cases - at);
+            futures.add(pool.submit(() -> {
+                RisuRunner.Totals bt = new RisuRunner.Totals();
+                RisuRunner.Batch b = runner.build(start, n);
+                if (qOnly) runner.qemuOnly(b, bt);
+                else runner.compare(b, bt);
+                if (!keepFiles) {
+                    Files.deleteIfExists(b.elf());
+                    Files.deleteIfExists(b.elf().resolveSibling(b.elf().getFileName().toString().replace(".elf", ".S")));
+                }
+                t.add(bt);
+                long d = done.addAndGet(n);
+                if (d % (batchSize * 10L) == 0 || d == total) {
+                    System.out.printf("[risu] %d/%d cases, %d diverged, %.1f s%n", d, total, t.diverged, (System.nanoTime() - t0) / 1e9);
+                }
+                return null;
+            }));
         }
+        pool.shutdown();
+        for (java.util.concurrent.Future<?> f : futures) f.get();
         if (qemuOnly) {
             System.out.println("risu (qemu only): ran " + t.qemuOnly + " cases, " + t.diverged + " batch problems");
         } else {

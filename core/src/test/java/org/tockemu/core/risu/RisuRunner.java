@@ -28,6 +28,7 @@ public final class RisuRunner {
     private final String engine;
     private final PrintStream log;
     private int maxReports = 10;
+    private final java.util.concurrent.atomic.AtomicInteger reported = new java.util.concurrent.atomic.AtomicInteger();
 
     public RisuRunner(Path repoRoot, Path workDir, long seed, String engine, PrintStream log) {
         this.harnessDir = repoRoot.resolve("tests").resolve("risu");
@@ -48,6 +49,17 @@ public final class RisuRunner {
         public final Map<String, Integer> unsupportedReasons = new TreeMap<>();
         public final List<String> reports = new ArrayList<>();
         public final Map<String, Integer> divergingMnemonics = new TreeMap<>();
+
+        /** Adds another batch's totals into these (for parallel runs). */
+        public synchronized void add(Totals o) {
+            compared += o.compared;
+            diverged += o.diverged;
+            qemuOnly += o.qemuOnly;
+            unsupported += o.unsupported;
+            reports.addAll(o.reports);
+            o.divergingMnemonics.forEach((k, v) -> divergingMnemonics.merge(k, v, Integer::sum));
+            o.unsupportedReasons.forEach((k, v) -> unsupportedReasons.merge(k, v, Integer::sum));
+        }
 
         @Override public String toString() {
             return "risu: compared " + compared + " cases, " + diverged + " diverged"
@@ -99,7 +111,7 @@ public final class RisuRunner {
         String problem = streamProblem(q, b, "QEMU");
         if (problem != null) {
             t.diverged++;
-            report(t, problem);
+            report(t, b.elf().getFileName() + " (cases " + b.cases().get(0).index() + "..): " + problem);
         }
         t.qemuOnly += q.records().size();
     }
@@ -163,7 +175,7 @@ public final class RisuRunner {
     }
 
     private void report(Totals t, String text) {
-        if (t.reports.size() < maxReports) {
+        if (reported.getAndIncrement() < maxReports) {
             t.reports.add(text);
             if (log != null) log.println(text);
         }

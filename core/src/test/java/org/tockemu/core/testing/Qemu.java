@@ -2,7 +2,7 @@ package org.tockemu.core.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,30 +51,28 @@ public final class Qemu {
 
     public static Result run(Path elf, Duration timeout) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        ProcessBuilder pb = new ProcessBuilder(command(elf)).redirectErrorStream(true);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        Thread reader = new Thread(() -> {
-            try (InputStream in = p.getInputStream()) {
-                in.transferTo(buf);
-            } catch (IOException ignored) {
-                // process killed
+        // Output goes to a regular file, not a pipe: with -serial stdio QEMU puts stdout in
+        // non-blocking mode, and semihosting writes to a full pipe are then silently cut short.
+        Path outFile = Files.createTempFile("tockemu-qemu", ".out");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command(elf)).redirectErrorStream(true);
+            pb.redirectOutput(outFile.toFile());
+            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            Process p = pb.start();
+            boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
             }
-        }, "qemu-output");
-        reader.setDaemon(true);
-        reader.start();
-        boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (!finished) {
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            byte[] raw = Files.readAllBytes(outFile);
+            return split(raw, finished ? p.exitValue() : -1, !finished, wall);
+        } finally {
+            Files.deleteIfExists(outFile);
         }
-        reader.join(10_000);
-        double wall = (System.nanoTime() - t0) / 1e9;
-        byte[] raw;
-        synchronized (buf) {
-            raw = buf.toByteArray();
-        }
+    }
+
+    private static Result split(byte[] raw, int exit, boolean timedOut, double wall) {
         // split QEMU's own diagnostics from program output (they are whole lines starting "qemu-system-arm:")
         ByteArrayOutputStream prog = new ByteArrayOutputStream();
         StringBuilder diag = new StringBuilder();
@@ -88,6 +86,6 @@ public final class Qemu {
                 start = end;
             }
         }
-        return new Result(finished ? p.exitValue() : -1, prog.toByteArray(), diag.toString(), !finished, wall);
+        return new Result(exit, prog.toByteArray(), diag.toString(), timedOut, wall);
     }
 }
