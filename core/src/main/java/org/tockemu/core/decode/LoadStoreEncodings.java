@@ -9,9 +9,9 @@ import static org.tockemu.core.exec.LoadStoreMultiple.*;
  * load/store multiple (A5.3.5), dual, exclusive and table branch (A5.3.6). The 32-bit
  * single-register forms and memory hints are in {@link LoadStoreSingleEncodings}.
  *
- * <p>UNPREDICTABLE encodings are UNDEFINED here (as the ARM ARM lists them), with one choice made
- * to match QEMU and real hardware: 32-bit LDM/STM with a single register execute as the single
- * transfer rather than UNDEF (BitCount(registers) &lt; 2 is UNPREDICTABLE in the ARM ARM).
+ * <p>UNPREDICTABLE encodings are UNDEFINED here, as the ARM ARM lists them. That includes 32-bit
+ * LDM/STM with a single register, as QEMU 7.2 (the cross-check reference) does; QEMU 8+ executes
+ * them as the single transfer, which some hardware reportedly does too.
  */
 public final class LoadStoreEncodings {
     private LoadStoreEncodings() {}
@@ -126,9 +126,9 @@ public final class LoadStoreEncodings {
     }
 
     /**
-     * LDM/LDMDB T2/T1, STM/STMDB, PUSH.W/POP.W. UNPREDICTABLE (UNDEFINED here): Rn = PC, an empty
-     * list, SP in the list, PC in a store list, PC and LR both in a load list, writeback with
-     * the base in the list. A single register executes (as QEMU and hardware do).
+     * LDM/LDMDB T2/T1, STM/STMDB, PUSH.W/POP.W. UNPREDICTABLE (UNDEFINED here): Rn = PC, fewer
+     * than two registers, SP in the list, PC in a store list, PC and LR both in a load list,
+     * writeback with the base in the list.
      */
     private static void multiple32(Fields f, Insn in, int rn, boolean wback, boolean load) {
         int list = f.get("list");
@@ -136,7 +136,7 @@ public final class LoadStoreEncodings {
         in.list = list;
         in.flags = wback ? Insn.WBACK : 0;
         in.cycles = 1 + Integer.bitCount(list);
-        if (rn == 15 || list == 0 || (list & 0x2000) != 0) in.undefined();
+        if (rn == 15 || Integer.bitCount(list) < 2 || (list & 0x2000) != 0) in.undefined();
         if (load ? (list & 0xC000) == 0xC000 : (list & 0x8000) != 0) in.undefined();
         if (wback && (list & (1 << rn)) != 0) in.undefined();
     }

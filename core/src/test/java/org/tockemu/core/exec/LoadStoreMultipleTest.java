@@ -69,7 +69,7 @@ class LoadStoreMultipleTest {
 
     @Test
     void stmdbLdmdb() {
-        TestMachine m = m("stmdb r0!, {r1-r3}\n ldmdb r4, {r5-r7}\n ldmdb r8!, {r9, r10}\n .hword 0xe90b, 0x0002");
+        TestMachine m = m("stmdb r0!, {r1-r3}\n ldmdb r4, {r5-r7}\n ldmdb r8!, {r9, r10}");
         m.cpu.r[0] = RAM + 0x100;
         m.cpu.r[1] = 0x11; m.cpu.r[2] = 0x22; m.cpu.r[3] = 0x33;
         m.cpu.r[4] = RAM + 0x100;
@@ -87,8 +87,6 @@ class LoadStoreMultipleTest {
         assertEquals(0x22, m.reg(9));
         assertEquals(0x33, m.reg(10));
         assertEquals(RAM + 0xF8, m.reg(8));
-        assertEquals(0x11, mem32(m, RAM + 0x1FC), "single-register STMDB executes (as QEMU)");
-        assertEquals(RAM + 0x200, m.reg(11));
     }
 
     @Test
@@ -120,12 +118,16 @@ class LoadStoreMultipleTest {
     }
 
     @Test
-    void singleRegisterWideLdmExecutes() {
+    void singleRegisterWideLdmStmAreUndefined() {
+        // UNPREDICTABLE; QEMU 7.2 UNDEFs them (QEMU 8+ executes the single transfer)
         TestMachine m = m(".hword 0xe890, 0x0002"); // ldmia.w r0, {r1}
         m.cpu.r[0] = RAM;
-        m.bus.write(RAM, 4, 0x1234);
-        m.run();
-        assertEquals(0x1234, m.reg(1));
+        m.cpu.r[1] = 5;
+        assertFault(m, Fault.USAGEFAULT, Fault.UNDEFINSTR);
+        assertEquals(5, m.reg(1));
+        undefined(0xE90B, 0x0002); // stmdb r11, {r1}
+        undefined(0xE8BD, 0x0010); // pop.w {r4}
+        undefined(0xE92D, 0x0010); // push.w {r4}
     }
 
     @Test
