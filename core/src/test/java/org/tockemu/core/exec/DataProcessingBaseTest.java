@@ -120,6 +120,8 @@ abstract class DataProcessingBaseTest {
         cpu.setMsp(c.regs[13]);
         int f = flagBits(c.flagsIn);
         cpu.n = (f & 8) != 0; cpu.z = (f & 4) != 0; cpu.c = (f & 2) != 0; cpu.v = (f & 1) != 0;
+        cpu.q = true; // Q and GE are never touched by data processing
+        cpu.ge = 0xA;
         cpu.itState = c.itState < 0 ? 0 : c.itState;
         cpu.pc = 0;
         int steps = countInstructions(chunk);
@@ -145,6 +147,7 @@ abstract class DataProcessingBaseTest {
             }
         }
         String flags = c.flagsOut != null ? c.flagsOut : c.flagsIn;
+        if (!cpu.q || cpu.ge != 0xA) err.append("Q/GE changed; ");
         if (!flagString(cpu).equals(flags)) err.append("flags ").append(flagString(cpu)).append(" want ").append(flags).append("; ");
         int wantPc = c.nextPc != null ? c.nextPc : chunk.length;
         if (cpu.pc != wantPc) err.append(String.format("pc=0x%x want 0x%x; ", cpu.pc, wantPc));

@@ -17,7 +17,7 @@ import org.tockemu.core.testing.TestMachine;
 
 /**
  * Differential check of the data-processing group against QEMU (mps2-an386): every template runs
- * over a 16 x 16 operand matrix and four incoming NZCV states, on QEMU (a generated C program
+ * over a 16 x 16 operand matrix and four incoming APSR states, on QEMU (a generated C program
  * built with the tests/bare startup, printing one hash per template) and on the interpreter.
  * Registers: r0 = d (starts as a, so 16-bit two-operand forms see Rdn = a), r1 = a, r2 = b.
  * Set -Dtockemu.dpVerbose=K to print the full QEMU and interpreter results of template K.
@@ -25,7 +25,8 @@ import org.tockemu.core.testing.TestMachine;
 class DataProcessingQemuTest {
     static final int[] VALS = {0, 1, 2, 31, 32, 33, 0xFF, 0x100, 0x7FFFFFFF, 0x80000000, 0x80000001, 0xFFFFFFFE,
             0xFFFFFFFF, 0x12345678, 0xEDCBA987, 0x0000FF80};
-    static final int[] FINS = {0x00000000, 0x20000000, 0xD0000000, 0xF0000000};
+    /** Incoming APSR: NZCV combinations, with Q and GE set in two of them (they must be preserved). */
+    static final int[] FINS = {0x00000000, 0x28050000, 0xD0000000, 0xF80A0000};
     static final int FLAG_MASK = 0xF80F0000;
 
     static final String[] TEMPLATES = {
