@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 
 import org.tockemu.core.cpu.Cpu;
+import org.tockemu.core.elf.ElfFile;
 import org.tockemu.core.cpu.StopReason;
+import org.tockemu.core.exc.FaultReport;
 import org.tockemu.core.semihost.Semihosting;
 import org.tockemu.core.semihost.SemihostingConfig;
 
@@ -33,12 +35,14 @@ public final class BareMetal {
         private final BareOptions o;
         private final OutputStream console, stderr;
 
-        public Session(Path elf, BareOptions options) throws IOException {
+        private final ElfFile elf;
+
+        public Session(Path elfPath, BareOptions options) throws IOException {
             this.o = options;
             this.console = options.console == null ? OutputStream.nullOutputStream() : options.console;
             this.stderr = options.stderr;
             board = new Mps2An386(console, options.stdin);
-            ElfLoader.load(elf, board);
+            this.elf = ElfLoader.load(elfPath, board);
             board.reset();
 
             SemihostingConfig sc = new SemihostingConfig();
@@ -46,7 +50,7 @@ public final class BareMetal {
             sc.stderr = stderr;
             sc.stdin = options.stdin;
             sc.root = options.semihostingRoot;
-            sc.cmdline = options.cmdline != null ? options.cmdline : elf.toString();
+            sc.cmdline = options.cmdline != null ? options.cmdline : elfPath.toString();
             sc.clockHz = Mps2An386.CLOCK_HZ;
             sc.heapInfo = board.heapInfo();
             semihosting = new Semihosting(sc);
@@ -87,8 +91,13 @@ public final class BareMetal {
                     }
                     if (reason == StopReason.LOCKUP) {
                         exit = BareResult.EXIT_LOCKUP;
-                        failure = "lockup: " + faultReport(cpu);
+                        failure = faultReport(cpu);
                         break;
+                    }
+                    if (reason == StopReason.REQUESTED && cpu.exceptions.takeResetRequest()) {
+                        // AIRCR.SYSRESETREQ: QEMU resets the machine and copies the image in again.
+                        reload();
+                        continue;
                     }
                     if (reason == StopReason.BREAKPOINT) {
                         exit = BareResult.EXIT_BREAKPOINT;
@@ -113,6 +122,15 @@ public final class BareMetal {
             return new BareResult(exit, cpu.instructions, cpu.cycles, cpu.cycles / (double) Mps2An386.CLOCK_HZ, wall, failure);
         }
 
+        private void reload() {
+            try {
+                ElfLoader.load(elf, board);
+            } catch (ElfLoadException e) {
+                throw new IllegalStateException("reloading after a system reset: " + e.getMessage(), e);
+            }
+            board.reset();
+        }
+
         private void flush() {
             try {
                 console.flush();
@@ -123,17 +141,23 @@ public final class BareMetal {
         }
     }
 
-    /** Routes BKPT 0xAB to semihosting. */
-    static void installSemihosting(Cpu cpu, Semihosting sh) {
-        // TODO(exception unit): install as the BreakpointHandler for BKPT 0xAB once committed.
+    /**
+     * Routes BKPT 0xAB to semihosting. As in QEMU 7.2 (without userspace=on), only privileged
+     * code may make semihosting calls: from unprivileged code the BKPT is a debug event, which
+     * escalates to HardFault.
+     */
+    public static void installSemihosting(Cpu cpu, Semihosting sh) {
+        cpu.exceptions.setBreakpointHandler((c, imm) -> {
+            if (imm != Semihosting.BKPT_IMM || !c.privileged()) return false;
+            sh.call(c);
+            return true;
+        });
     }
 
     /** A readable report of the fault state: registers and the decoded fault status registers. */
     static String faultReport(Cpu cpu) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format("core locked up at pc = 0x%08x%n", cpu.pc));
-        sb.append(cpu.describeRegisters());
-        return sb.toString();
+        String r = cpu.exceptions.lockupReport();
+        return r != null ? r : FaultReport.describe(cpu);
     }
 
     private static String hex(int v) { return String.format("0x%08x", v); }

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.tockemu.core.cpu.Cpu;
+import org.tockemu.core.exc.ExceptionUnit;
+import org.tockemu.core.exc.SystemControlSpace;
 import org.tockemu.core.mem.Bus;
+import org.tockemu.core.mem.BusError;
 import org.tockemu.core.mem.MmioDevice;
 import org.tockemu.core.mem.Region;
 
@@ -23,16 +26,19 @@ import org.tockemu.core.mem.Region;
  * 0x20800000  8 MiB  reserved
  * 0x21000000 16 MiB  PSRAM (QEMU's "system memory"; SYS_HEAPINFO hands it out as heap)
  * 0x22000000 32 MiB  bit-band alias of 0x20000000..0x200FFFFF
- * 0x40000000         CMSDK APB: timer0, timer1, dual timer, UART0-3 at 0x40004000.., watchdog,
- *                    UART4 at 0x40009000 (UARTs: CmsdkUart; the rest reads 0)
+ * 0x40000000         CMSDK APB: timer0, timer1 (CmsdkTimer, IRQ 8, 9), dual timer and watchdog
+ *                    (read 0), UART0-3 at 0x40004000.., UART4 at 0x40009000 (CmsdkUart)
  * 0x40010000         AHB GPIO (reads 0)      0x40020000  SPI/I2C/I2S (reads 0)
  * 0x40028000         FPGAIO                  0x4002F000  SCC
  * 0x40030000..       reserved, LAN9118 at 0x40200000, VGA at 0x41000000 (read 0)
  * 0x42000000 32 MiB  bit-band alias of 0x40000000..0x400FFFFF
- * 0xE0000000         private peripheral bus: SCS (NVIC, SysTick, SCB, MPU) from the exception unit
+ * 0xE0000000  1 MiB  private peripheral bus: the SCS (NVIC, SysTick, SCB, MPU) at 0xE000E000; the
+ *                    rest reads 0 for privileged code and bus-faults unprivileged accesses (QEMU)
  * </pre>
  *
- * The core clock (SYSCLK) is 25 MHz; the NVIC has 32 external interrupts. UART interrupts:
+ * The core clock (SYSCLK) is 25 MHz; SysTick's external reference clock is 1 MHz (CALIB =
+ * 9999, exact 10 ms); the NVIC has 32 external interrupts and implements all 8 priority bits,
+ * as QEMU's v7-M NVIC does. BKPT escalation follows QEMU (ExceptionUnit.qemuCompat). UART interrupts:
  * UART n RX on IRQ {0,2,4,18,20}[n], TX one higher; the overrun interrupts of UARTs 0-2 are
  * ORed onto IRQ 12. Everything else unmapped raises a bus error, as in QEMU.
  */
@@ -48,12 +54,18 @@ public final class Mps2An386 {
     public static final int[] UART_RX_IRQ = {0, 2, 4, 18, 20};
     public static final int UART_OVERFLOW_IRQ = 12;
     public static final int FPGAIO_BASE = 0x4002_8000, SCC_BASE = 0x4002_F000;
+    public static final int[] TIMER_BASE = {0x4000_0000, 0x4000_1000};
+    public static final int[] TIMER_IRQ = {8, 9};
+    public static final int PRIORITY_BITS = 8;
+    /** SysTick reference clock (QEMU's mps2 REFCLK). */
+    public static final long REFCLK_HZ = 1_000_000L;
     public static final int SCC_ID = 0x41043860, SCC_AID = 0x00200008, SCC_CFG4 = 0x2;
 
     public final Bus bus = new Bus();
     public final Cpu cpu;
     public final Region ssram1, blockRam, ssram23, psram;
     public final CmsdkUart[] uarts = new CmsdkUart[5];
+    public final CmsdkTimer[] timers = new CmsdkTimer[2];
     public final Mps2FpgaIo fpgaio;
     public final Mps2Scc scc;
 
@@ -81,6 +93,20 @@ public final class Mps2An386 {
         bus.add(Region.mmio("bitband 0x40000000", 0x4200_0000, 32 << 20, new Bitband("bitband 0x40000000", bus, 0x4000_0000)));
 
         cpu = new Cpu(bus);
+        ExceptionUnit exc = cpu.exceptions;
+        exc.configure(NUM_IRQ, PRIORITY_BITS);
+        exc.qemuCompat = true;
+        exc.resetVtor = 0;
+        exc.sysTick.setExternalClockDivider(CLOCK_HZ / REFCLK_HZ);
+        exc.sysTick.setCalibration((int) (REFCLK_HZ / 100 - 1));
+        SystemControlSpace.map(bus, cpu);
+        ppbDefault(0xE000_0000, 0x0010_0000);
+
+        for (int i = 0; i < timers.length; i++) {
+            timers[i] = new CmsdkTimer("timer" + i, () -> cpu.cycles, irq(TIMER_IRQ[i]), exc::timingChanged);
+            exc.addTimedDevice(timers[i]);
+            device("timer" + i, TIMER_BASE[i], 0x1000, timers[i]);
+        }
 
         for (int i = 0; i < uarts.length; i++) {
             int rx = UART_RX_IRQ[i];
@@ -125,8 +151,30 @@ public final class Mps2An386 {
 
     /** Maps RAZ/WI over [base, base+size) wherever nothing else is mapped yet. */
     public void unimplemented(String name, int base, int size) {
+        fill(name, base, size, new Unimplemented(name));
+    }
+
+    /**
+     * QEMU's default for the private peripheral bus outside the devices it implements: privileged
+     * accesses read zero and writes are ignored, unprivileged ones are bus errors.
+     */
+    private void ppbDefault(int base, int size) {
+        fill("ppb", base, size, new MmioDevice() {
+            @Override public int read(int offset, int sz) {
+                if (!cpu.privileged()) BusError.raise();
+                return 0;
+            }
+
+            @Override public void write(int offset, int sz, int value) {
+                if (!cpu.privileged()) BusError.raise();
+            }
+
+            @Override public String name() { return "ppb"; }
+        });
+    }
+
+    private void fill(String name, int base, int size, MmioDevice dev) {
         long start = Integer.toUnsignedLong(base), end = start + Integer.toUnsignedLong(size);
-        Unimplemented dev = new Unimplemented(name);
         long a = start;
         for (Region r : bus.regions()) {
             long rs = Integer.toUnsignedLong(r.base), re = rs + Integer.toUnsignedLong(r.size);
@@ -153,7 +201,7 @@ public final class Mps2An386 {
     private void setIrq(int n, boolean level) {
         if (irqLevel[n] == level) return;
         irqLevel[n] = level;
-        // TODO(exception unit): forward to the NVIC input once its API is committed.
+        if (level) cpu.exceptions.raiseIrq(n); else cpu.exceptions.lowerIrq(n);
     }
 
     /** Current level of external interrupt line n as driven by the board's peripherals. */
@@ -199,28 +247,15 @@ public final class Mps2An386 {
     }
 
     /**
-     * Resets the devices and the core: SP_main and the PC come from the vector table at address
-     * 0 (VTOR resets to 0 on this board), LR = 0xFFFFFFFF, thread mode, privileged, on MSP.
+     * Resets the devices and the core (ExceptionUnit.reset: SP_main and the PC from the vector
+     * table at address 0, LR = 0xFFFFFFFF, privileged thread mode on MSP). Memory is kept.
      */
     public void reset() {
         for (CmsdkUart u : uarts) u.reset();
+        for (CmsdkTimer t : timers) t.reset();
         fpgaio.reset();
-        java.util.Arrays.fill(r(), 0);
-        cpu.setModeAndControl(0, 0);
-        cpu.primask = cpu.faultmask = cpu.basepri = 0;
-        cpu.setApsr(0);
-        cpu.itState = 0;
-        cpu.exclusiveOpen = false;
-        cpu.setPsp(0);
-        int sp = bus.read(0, 4), pc = bus.read(4, 4);
-        cpu.setMsp(sp);
-        cpu.r[14] = 0xFFFF_FFFF;
-        cpu.thumb = (pc & 1) != 0;
-        cpu.attention = !cpu.thumb;
-        cpu.pc = pc & ~1;
-        cpu.nextPc = cpu.pc;
-        cpu.invalidateWindows();
+        uartOverflowInputs = 0;
+        java.util.Arrays.fill(irqLevel, false);
+        cpu.exceptions.reset();
     }
-
-    private int[] r() { return cpu.r; }
 }
