@@ -44,8 +44,9 @@ import org.tockemu.core.testing.RepoRoot;
  * UnsupportedOperationException (a feature not implemented yet); any other difference fails.
  */
 class BareCorpusDifferentialTest {
-    static final long MAX_INSTRUCTIONS = 4_000_000_000L;
-    static final Duration TOCKEMU_TIMEOUT = Duration.ofSeconds(180);
+    /** Far above what a corpus program needs at the default BENCH_ITERS; a spinning guest stops here. */
+    static final long MAX_INSTRUCTIONS = 500_000_000L;
+    static final Duration TOCKEMU_TIMEOUT = Duration.ofSeconds(120);
 
     /** Exit statuses the corpus programs are written to produce. */
     static final Map<String, Integer> EXPECTED_EXIT = Map.of("semihost_raw", 3, "exit_code", 1);

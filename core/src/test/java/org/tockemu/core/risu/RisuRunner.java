@@ -94,7 +94,7 @@ public final class RisuRunner {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BareOptions o = new BareOptions();
         o.engine = engine;
-        o.maxInstructions = 200_000_000L;
+        o.maxInstructions = 50_000_000L; // a 200-case batch needs well under 1 M
         o.console = out;
         BareResult r = BareMetal.run(elf, o);
         RisuRecord.Stream s = RisuRecord.parse(out.toByteArray());
