@@ -51,6 +51,15 @@ public final class Board {
      * Builds the board. ledListener, if not null, hears about every LED change (index).
      */
     public Board(BoardConfig cfg, OutputStream consoleOut, String engine, PrintStream warnings, java.util.function.IntConsumer ledListener) {
+        this(cfg, consoleOut, null, engine, warnings, ledListener);
+    }
+
+    /**
+     * Builds the board; kernelOut, when not null, receives the kernel's own messages (fault reports,
+     * panics) instead of the UART, so tests can tell process output from kernel output.
+     */
+    public Board(BoardConfig cfg, OutputStream consoleOut, OutputStream kernelOut, String engine, PrintStream warnings,
+            java.util.function.IntConsumer ledListener) {
         this.config = cfg;
         long clock = cfg.number("board.clock_hz", 64_000_000);
         int flashStart = (int) cfg.number("memory.flash_start", 0), flashSize = (int) cfg.number("memory.flash_size", 0x100000);
@@ -71,7 +80,7 @@ public final class Board {
 
         Scheduler sched = Scheduler.byName(cfg.string("kernel.scheduler", "round-robin"));
         if (sched instanceof RoundRobinScheduler) sched = new RoundRobinScheduler(cfg.number("kernel.timeslice_us", 10_000));
-        kernel = new Kernel(cpu, clock, new PrintStream(consoleOut, true), sched, new CortexMBoundary(cpu, eng, kernelStack));
+        kernel = new Kernel(cpu, clock, new PrintStream(kernelOut != null ? kernelOut : consoleOut, true), sched, new CortexMBoundary(cpu, eng, kernelStack));
         kernel.setFaultPolicy(FaultPolicy.parse(cfg.string("kernel.fault_policy", "panic")));
         kernel.setSyscallFilter(cfg.bool("kernel.syscall_filter", false));
 
@@ -90,7 +99,7 @@ public final class Board {
         kernel.registerDriver(DriverNumbers.LED, led);
         kernel.registerDriver(DriverNumbers.BUTTON, button);
         kernel.registerDriver(DriverNumbers.GPIO, gpio);
-        kernel.registerDriver(DriverNumbers.LOW_LEVEL_DEBUG, new LowLevelDebug(console));
+        kernel.registerDriver(DriverNumbers.LOW_LEVEL_DEBUG, new LowLevelDebug(kernel.console()));
         kernel.registerDriver(DriverNumbers.RNG, rng);
         kernel.registerDriver(DriverNumbers.TEMPERATURE, temperature);
         kernel.registerDriver(DriverNumbers.IPC, ipc);

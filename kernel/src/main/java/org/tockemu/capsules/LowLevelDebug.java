@@ -1,19 +1,19 @@
 package org.tockemu.capsules;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import org.tockemu.kernel.ErrorCode;
 import org.tockemu.kernel.Grant;
 import org.tockemu.kernel.ProcessId;
 import org.tockemu.kernel.SyscallDriver;
 import org.tockemu.kernel.SyscallReturn;
 
-/** Low-level debug (capsules/core/src/low_level_debug): alert codes and numbers printed to the UART. */
+/**
+ * Low-level debug (capsules/core/src/low_level_debug): alert codes and numbers printed through the
+ * kernel's debug output (the same UART as the console on a board; separable in tests).
+ */
 public final class LowLevelDebug implements SyscallDriver {
-    private final Console console;
+    private final java.io.PrintStream out;
 
-    public LowLevelDebug(Console console) { this.console = console; }
+    public LowLevelDebug(java.io.PrintStream kernelDebug) { this.out = kernelDebug; }
 
     @Override public Grant<?> grant() { return null; }
 
@@ -29,5 +29,8 @@ public final class LowLevelDebug implements SyscallDriver {
         }
     }
 
-    private void print(String s) { console.emit(s.getBytes(StandardCharsets.US_ASCII)); }
+    private void print(String s) {
+        out.print(s);
+        out.flush();
+    }
 }

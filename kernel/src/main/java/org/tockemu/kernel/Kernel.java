@@ -333,6 +333,7 @@ public final class Kernel {
     /** A process faulted: apply the fault policy (process_policies.rs). */
     void fault(Process p, String reason) {
         stats.faults++;
+        p.state = ProcessState.FAULTED;
         String report = ProcessPrinter.faultReport(this, p, reason);
         FaultPolicy.Action action = faultPolicy.decide(p.restartCount);
         switch (action) {
