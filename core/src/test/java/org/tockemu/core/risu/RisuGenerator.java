@@ -203,6 +203,8 @@ public final class RisuGenerator {
             if (k < 12) itBlock();
             else if (k < 17) branch();
             else if (k < 20) exclusive();
+            else if (k < 22) pushPop();
+            else if (k < 24) emit("ldr " + rn(reg()) + ", =0x" + Integer.toHexString(interesting()));
             else if (k < 36) emit(memory(null));
             else emit(alu(null, true));
         }
@@ -494,6 +496,26 @@ public final class RisuGenerator {
                 default: out.add("b " + l); break;
             }
             pendingLabels.add(new int[] {label, skip + 1});
+        }
+
+        /** PUSH of some registers, a filler instruction, POP of as many (possibly other) registers: SP ends where it began */
+        void pushPop() {
+            int n = 1 + rnd.nextInt(5);
+            String a = regList(n), b = regList(n);
+            out.add("push {" + a + "}\n    " + alu(null, true) + "\n    pop {" + b + "}");
+        }
+
+        /** n distinct registers other than the base, ascending, as a register list */
+        String regList(int n) {
+            boolean[] in = new boolean[15];
+            int cnt = 0;
+            while (cnt < n) {
+                int r = reg();
+                if (!in[r]) { in[r] = true; cnt++; }
+            }
+            StringBuilder l = new StringBuilder();
+            for (int r = 0; r < 15; r++) if (in[r]) l.append(l.length() == 0 ? "" : ", ").append(rn(r));
+            return l.toString();
         }
 
         void exclusive() {
