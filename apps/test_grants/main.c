@@ -21,9 +21,8 @@ static const uint32_t drivers[] = {
 
 int main(void) {
   test_begin("test_grants");
-  bool present[N];
-  for (unsigned i = 0; i < N; i++) present[i] = driver_exists(drivers[i]);
-
+  // Nothing here touches these drivers before the heap is full: even a
+  // command 0 could make the kernel allocate the capsule's grant.
   uintptr_t start_brk = memop(1, 0).data;
   uint32_t grown = 0;
   while (memop(1, 64).status == TOCK_STATUSCODE_SUCCESS) grown += 64;
@@ -31,19 +30,19 @@ int main(void) {
   uintptr_t full_brk = memop(1, 0).data;
 
   // No printing while the heap is full.
-  bool no_overlap = true, refused_clean = true, refused_any = false;
+  bool no_overlap = true, refused_clean = true, others_ok = true;
   bool refused[N];
   for (unsigned i = 0; i < N; i++) {
-    refused[i] = false;
-    if (!present[i]) continue;
     uintptr_t before = (uintptr_t)tock_app_grant_begins_at();
     subscribe_return_t s = subscribe(drivers[i], 0, upcall, NULL);
     uintptr_t after = (uintptr_t)tock_app_grant_begins_at();
+    refused[i] = !s.success && s.status == TOCK_STATUSCODE_NOMEM;
     if (s.success) {
       no_overlap &= after >= full_brk;
+    } else if (refused[i]) {
+      refused_clean &= after == before;
     } else {
-      refused[i] = refused_any = true;
-      refused_clean &= s.status == TOCK_STATUSCODE_NOMEM && after == before;
+      others_ok &= s.status == TOCK_STATUSCODE_NODEVICE;  // not on this board
     }
   }
   bool brk_blocked = memop(1, 64).status == TOCK_STATUSCODE_NOMEM;
@@ -52,15 +51,13 @@ int main(void) {
   for (unsigned i = 0; i < N; i++) {
     if (refused[i]) retry_ok &= subscribe(drivers[i], 0, upcall, NULL).success;
   }
-  for (unsigned i = 0; i < N; i++) {
-    if (present[i]) subscribe(drivers[i], 0, NULL, NULL);
-  }
+  for (unsigned i = 0; i < N; i++) subscribe(drivers[i], 0, NULL, NULL);
 
   test_check(grown > 0, "the heap grew until sbrk failed");
   test_check(no_overlap, "granted capsule memory never reaches the full heap");
   test_check(refused_clean, "a refused grant answers NOMEM and moves nothing");
+  test_check(others_ok, "no other errors than NOMEM (or NODEVICE for a missing driver)");
   test_check(brk_blocked, "the full heap cannot grow after the grants");
   test_check(retry_ok, "refused grants succeed once the heap has shrunk");
-  (void)refused_any;
   return test_end();
 }
