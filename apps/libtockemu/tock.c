@@ -9,7 +9,7 @@
 
 // Tell the compiler that an upcall may have run and clobbered everything
 // the AAPCS lets a callee clobber.
-#define YIELD_CLOBBERS "memory", "r12", "lr"
+#define YIELD_CLOBBERS "memory", "cc", "r12", "lr"
 
 void yield(void) {
   register uint32_t r0 asm ("r0") = 1;  // yield-wait
