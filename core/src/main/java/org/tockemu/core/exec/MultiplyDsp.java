@@ -16,6 +16,12 @@ import org.tockemu.core.decode.Insn;
  * SMMxx: imm = 1 for the rounding (R) forms. SSAT/USAT: imm = saturate_to, shiftType (Alu.LSL or
  * Alu.ASR) and shiftN. Extends: imm = rotation. PKH: shiftN. MUL: setFlags (2 for the 16-bit
  * form: N and Z only outside an IT block).
+ *
+ * <p>Flags, for the JIT: no helper reads NZCV. Helpers taking the Cpu write only cpu.q (set, never
+ * cleared: SMLAxy SMLAWy SMUAD SMLAD SMLSD, the QADD family, SSAT/USAT and their 16-bit forms) or
+ * cpu.ge (all four bits: the S and U parallel add/subtract forms); SEL reads cpu.ge; MUL with flags
+ * writes N and Z through Alu.nz; SDIV/UDIV read CCR.DIV_0_TRP and may throw the DIVBYZERO
+ * UsageFault before anything is written.
  */
 public final class MultiplyDsp {
     public static final int MUL = 1, MLA = 2, MLS = 3, SMULL = 4, UMULL = 5, SMLAL = 6, UMLAL = 7, UMAAL = 8,
