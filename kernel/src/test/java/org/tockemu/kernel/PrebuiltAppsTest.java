@@ -21,7 +21,7 @@ class PrebuiltAppsTest {
         }
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         String pack = java + " -cp " + System.getProperty("java.class.path") + " org.tockemu.cli.Main tbf pack";
-        Process p = new ProcessBuilder("make", "-C", RepoRoot.find().resolve("apps").toString(), "-j2", "check-prebuilt",
+        java.lang.Process p = new ProcessBuilder("make", "-C", RepoRoot.find().resolve("apps").toString(), "-j2", "check-prebuilt",
                 "TBFPACK=" + pack).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(15, TimeUnit.MINUTES)) p.destroyForcibly();
