@@ -19,7 +19,10 @@ import org.tockemu.core.decode.Insn;
  * unshifted) and _S (operand 2 is Shift_C(R[rm], shiftType, shiftN, C)). Writes of an ADD/SUB/MOV
  * result to SP clear bits [1:0] (SP[1:0] are RAZ/WI on M profile, as QEMU does); the decoder makes
  * every other form with Rd = SP or PC UNDEFINED, except the 16-bit ADD/MOV to PC ({@link #ADD_PC},
- * {@link #MOV_PC}), which are branches.
+ * {@link #MOV_PC}), which are branches. The numbering is relied on: for ALU ops,
+ * (op - AND_I) / 3 is the operation and (op - AND_I) % 3 the operand form, and the decoder turns an
+ * _S op whose shift is LSL #0 into the _R op (op - 1). Compare forms (TST/TEQ/CMP/CMN) have rd = 15
+ * and never write it.
  */
 public final class DataProcessing {
     public static final int
