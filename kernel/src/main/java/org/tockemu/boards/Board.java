@@ -10,6 +10,7 @@ import org.tockemu.capsules.DriverNumbers;
 import org.tockemu.capsules.Gpio;
 import org.tockemu.capsules.Ipc;
 import org.tockemu.capsules.Led;
+import org.tockemu.capsules.ProcessConsole;
 import org.tockemu.capsules.LowLevelDebug;
 import org.tockemu.capsules.Rng;
 import org.tockemu.capsules.Temperature;
@@ -44,6 +45,8 @@ public final class Board {
     public final Rng rng;
     public final Temperature temperature;
     public final Ipc ipc;
+    /** Tock's process console, when the board enables it (peripherals.process_console); else null. */
+    public final ProcessConsole processConsole;
     public final String engineName;
     private final int appFlashStart, appFlashEnd, appRamStart, appRamEnd;
 
@@ -94,6 +97,8 @@ public final class Board {
         temperature = new Temperature(kernel, cycle -> centi);
         ipc = new Ipc(kernel, (int) cfg.number("kernel.max_processes", 8));
 
+        processConsole = cfg.bool("peripherals.process_console", false) ? new ProcessConsole(kernel, kernel.console()) : null;
+
         kernel.registerDriver(DriverNumbers.ALARM, alarm);
         kernel.registerDriver(DriverNumbers.CONSOLE, console);
         kernel.registerDriver(DriverNumbers.LED, led);
@@ -103,6 +108,11 @@ public final class Board {
         kernel.registerDriver(DriverNumbers.RNG, rng);
         kernel.registerDriver(DriverNumbers.TEMPERATURE, temperature);
         kernel.registerDriver(DriverNumbers.IPC, ipc);
+    }
+
+    /** UART input: to the process console when the board has one, else to the console capsule's readers. */
+    public void uartInput(byte[] bytes) {
+        if (processConsole != null) processConsole.input(bytes); else console.input(bytes);
     }
 
     /** Loads apps into flash and creates their processes; refused images are listed in the result. */

@@ -51,11 +51,15 @@ public final class BoardOptions {
     @Option(names = "--show-leds", description = "Print LED changes on stderr.")
     boolean showLeds;
 
+    @Option(names = "--process-console", description = "Enable Tock's process console on the UART input (see --input).")
+    boolean processConsole;
+
     BoardConfig config() throws IOException {
         BoardConfig c = board == null ? BoardConfig.builtin() : BoardConfig.load(board);
         if (scheduler != null) c.set("kernel.scheduler", "\"" + scheduler + "\"");
         if (faultPolicy != null) c.set("kernel.fault_policy", "\"" + faultPolicy + "\"");
         if (timesliceUs != null) c.set("kernel.timeslice_us", Long.toString(timesliceUs));
+        if (processConsole) c.set("peripherals.process_console", "true");
         if (seed != null) c.set("peripherals.rng_seed", Long.toString(seed));
         if (temperature != null) c.set("peripherals.temperature_centi_c", Long.toString(Math.round(temperature * 100)));
         return c;

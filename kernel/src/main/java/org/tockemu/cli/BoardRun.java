@@ -32,7 +32,7 @@ final class BoardRun {
         }
         Kernel k = board.kernel;
         for (String b : o.buttons) scriptButton(board, b);
-        if (o.input != null) board.console.input(o.input.replace("\\n", "\n").getBytes(StandardCharsets.UTF_8));
+        if (o.input != null) board.uartInput(o.input.replace("\\n", "\n").getBytes(StandardCharsets.UTF_8));
 
         long until = Long.MAX_VALUE;
         if (o.until != null) until = k.cyclesForMicros(BoardOptions.parseDurationUs(o.until));

@@ -13,7 +13,7 @@ import org.tockemu.boards.BoardConfig;
 import org.tockemu.core.testing.RepoRoot;
 
 /** Runs prebuilt apps on the default board for kernel tests; process and kernel output kept apart. */
-final class AppRunner {
+class AppRunner {
     final Board board;
     final ByteArrayOutputStream console = new ByteArrayOutputStream();
     final ByteArrayOutputStream kernelLog = new ByteArrayOutputStream();
