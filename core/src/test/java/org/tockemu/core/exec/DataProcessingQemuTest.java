@@ -70,6 +70,16 @@ class DataProcessingQemuTest {
         "clz r0, r2", "rbit r0, r2", "rev.w r0, r2", "rev16.w r0, r2", "revsh.w r0, r2",
         // 32-bit in IT blocks (S forms still set flags)
         "it cc; addscc.w r0, r1, r2", "it le; lslsle.w r0, r1, r2", "itt pl; movpl.w r0, #0x3fc; orrspl r0, r1, #0x80000000",
+        // SP as destination (bits [1:0] read as zero) and as operand; SP is saved in r8 and restored
+        "mov r8, sp; mov sp, r1; mov r0, sp; mov sp, r8", "mov r8, sp; mov sp, r1; add sp, r2; mov r0, sp; mov sp, r8",
+        "mov r8, sp; mov.w sp, r2; add.w r0, sp, r1; mov sp, r8", "mov r8, sp; mov sp, r1; sub sp, #4; mov r0, sp; mov sp, r8",
+        "mov r8, sp; mov sp, r1; add.w sp, sp, r2, lsl #2; mov r0, sp; mov sp, r8",
+        "mov r8, sp; mov sp, r1; addw sp, sp, #1; mov r0, sp; mov sp, r8", "mov r8, sp; mov sp, r1; adds.w r0, sp, r2; mov sp, r8",
+        "mov r8, sp; mov sp, r1; cmp sp, r2; mov sp, r8", "mov r8, sp; mov sp, r1; subs.w sp, sp, #1; mov r0, sp; mov sp, r8",
+        "mov r8, sp; mov sp, r1; sub.w sp, sp, r2; mov r0, sp; mov sp, r8", "mov r8, sp; mov sp, r2; add r0, sp, #8; mov sp, r8",
+        "mov r8, sp; mov sp, r2; add r3, sp, r3; mov r0, r3; mov sp, r8", "mov r8, sp; mov sp, r1; cmn.w sp, r2, lsl #1; mov sp, r8",
+        // PC as operand, made address-independent
+        "mov r3, pc; add r0, pc; sub.w r0, r0, r3",
     };
 
     static String cProgram(int verbose) {
