@@ -169,7 +169,7 @@ int main(void)
         __asm__ volatile(
             "ldr r0, =0x10101010\n\tldr r1, =0x21212121\n\tldr r2, =0x32323232\n\tldr r3, =0x43434343\n\t"
             "ldr r12, =0xc0c0c0c0\n\tmsr apsr_nzcvqg, r2\n\t"
-            "ldr lr, =0xe000ef00\n\tstr.w r1, [lr]\n\tmovs lr, #27\n\tldr r4, =0xe000ef00\n\tstr lr, [r4]\n\tdsb\n\tisb\n\t"
+            "mov lr, #27\n\tldr r4, =0xe000ef00\n\tstr lr, [r4]\n\tdsb\n\tisb\n\t"
             "mrs lr, apsr\n\tstm %[o], {r0, r1, r2, r3, r12, lr}"
             : : [o] "r"(out) : "r0", "r1", "r2", "r3", "r4", "r12", "lr", "memory", "cc");
         printf("preserved:");

@@ -8,7 +8,10 @@
 #include "fault.h"
 
 uint32_t tb_sum;
-static uint8_t tbuf[256] __attribute__((aligned(256)));
+/* tbuf gets a 1 KiB page of its own: QEMU's semihosting reads guest memory by
+ * translating the base of the 1 KiB page holding the buffer, so an MPU no-access
+ * region elsewhere in the page of newlib's stdout buffer makes output vanish. */
+static uint8_t tbuf[1024] __attribute__((aligned(1024)));
 static uint8_t bigbuf[16384] __attribute__((aligned(16384)));
 static volatile uint32_t unpriv_log[16];
 
@@ -77,7 +80,7 @@ __attribute__((naked)) void SVC_Handler(void)
 int main(void)
 {
     SCB_SHCSR |= SHCSR_MEMFAULTENA | SHCSR_BUSFAULTENA | SHCSR_USGFAULTENA;
-    for (int i = 0; i < 256; i++) tbuf[i] = (uint8_t)i;
+    for (int i = 0; i < 256; i++) tbuf[i] = (uint8_t)i; /* only the first 256 bytes are probed */
     printf("mpu type dregion=%lu separate=%lu\n", (unsigned long)((MPU_TYPE >> 8) & 0xff), (unsigned long)(MPU_TYPE & 1));
 
     base_regions();
