@@ -23,7 +23,7 @@ final class ExceptionEntry {
         Cpu cpu = u.cpu;
         int executionPriority = u.executionPriority();
         int lr = excReturnFor(cpu);
-        if (!pushStack(u, cpu.pc, false, cpu.ipsr, u.group(u.prio[exc]))) {
+        if (!pushStack(u, cpu.pc, false, cpu.ipsr, executionPriority)) {
             if (cpu.stopRequest != 0 && u.lockedUp()) return false;
             // derived stacking fault: it is taken instead when it has higher priority (the original stays pending)
             int best = u.highestPending();
@@ -43,7 +43,8 @@ final class ExceptionEntry {
      * realignment) below the current stack pointer (main stack when forceHandler), with the
      * privilege of the current mode. On a fault the remaining words are not written (as QEMU),
      * the stack pointer is still updated, and MemManage/BusFault is pended as a derived exception
-     * (escalated against derivedAgainst, the group priority of the exception being entered).
+     * (escalated against derivedAgainst, the execution priority before the entry, as QEMU does;
+     * it then competes with the original exception by priority).
      * Returns false when a stacking fault occurred.
      */
     static boolean pushStack(ExceptionUnit u, int returnAddress, boolean forceHandler, int ipsrField, int derivedAgainst) {

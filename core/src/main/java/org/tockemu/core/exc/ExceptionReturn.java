@@ -84,8 +84,7 @@ final class ExceptionReturn {
             u.cfsr |= Fault.INVPC;
             if (!u.pendSynchronous(Fault.USAGEFAULT, u.executionPriority(), Fault.HFSR_FORCED)) return;
             int lrValue = toHandler ? ExceptionUnit.EXC_RETURN_HANDLER : ExceptionEntry.excReturnFor(cpu);
-            int target = u.highestPending();
-            ExceptionEntry.pushStack(u, cpu.pc, toHandler, ipsr, u.group(u.prio[target]));
+            ExceptionEntry.pushStack(u, cpu.pc, toHandler, ipsr, u.executionPriority());
             if (!u.lockedUp()) takeWithoutStacking(u, lrValue);
             return;
         }

@@ -478,6 +478,10 @@ public final class ExceptionUnit {
 
     /** Takes the synchronous fault described by cpu.faultException/faultStatus/faultAddress at cpu.pc. */
     public void takeFault() {
+        if (lockedUp) {
+            cpu.requestStop(StopReason.LOCKUP);
+            return;
+        }
         int exc = cpu.faultException, status = cpu.faultStatus;
         returnPending = false; // the instruction did not complete
         sleeping = AWAKE;
@@ -502,8 +506,14 @@ public final class ExceptionUnit {
             default:
                 throw new IllegalStateException("not a synchronous fault: " + exc);
         }
-        pendSynchronous(exc, executionPriority(), hfsrBits);
+        if (!pendSynchronous(exc, executionPriority(), hfsrBits)) return;
         cpu.attention = true;
+        // taken at once: the faulting context (e.g. EPSR.T clear) must not be resumed before entry
+        int e = highestPending();
+        if (e != 0 && canPreempt(e, executionPriority()) && ExceptionEntry.take(this, e)) {
+            hookedException = cpu.ipsr;
+            cpu.requestStop(StopReason.HOOK);
+        }
     }
 
     void lockup(String why) {
