@@ -22,10 +22,11 @@ public class GrantMemory {
         return base + offset;
     }
 
-    protected final int u32(int offset) { return process.bus.read(addr(offset, 4), 4); }
-    protected final void setU32(int offset, int value) { process.bus.write(addr(offset, 4), 4, value); }
-    protected final int u8(int offset) { return process.bus.read(addr(offset, 1), 1); }
-    protected final void setU8(int offset, int value) { process.bus.write(addr(offset, 1), 1, value); }
+    // addr() first: it is the liveness check, and process is null once released
+    protected final int u32(int offset) { int a = addr(offset, 4); return process.bus.read(a, 4); }
+    protected final void setU32(int offset, int value) { int a = addr(offset, 4); process.bus.write(a, 4, value); }
+    protected final int u8(int offset) { int a = addr(offset, 1); return process.bus.read(a, 1); }
+    protected final void setU8(int offset, int value) { int a = addr(offset, 1); process.bus.write(a, 1, value); }
     protected final long u64(int offset) { return (u32(offset) & 0xFFFFFFFFL) | ((long) u32(offset + 4) << 32); }
     protected final void setU64(int offset, long value) { setU32(offset, (int) value); setU32(offset + 4, (int) (value >>> 32)); }
 
