@@ -83,6 +83,10 @@ class DataProcessingDecodeTest {
         }
     }
 
+    static void requireObjdump() {
+        if (Tools.onPath("arm-none-eabi-objdump").isEmpty()) Tools.missing("arm-none-eabi-objdump not found: apt-get install binutils-arm-none-eabi");
+    }
+
     static boolean dpSpace16(int hw) {
         if (hw < 0x4700) return hw < 0x4340 || hw >= 0x4380; // shift/add/sub/mov/cmp, data processing, special (not MUL, BX/BLX)
         int top = hw >>> 8;
@@ -91,7 +95,7 @@ class DataProcessingDecodeTest {
 
     @Test
     void every16BitEncodingMatchesObjdump() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Tools.onPath("arm-none-eabi-objdump").isPresent(), "objdump not installed");
+        requireObjdump();
         List<Integer> encs = new ArrayList<>();
         for (int hw = 0; hw < 0xC000; hw++) if (dpSpace16(hw)) encs.add(hw);
         byte[] code = new byte[encs.size() * 2];
@@ -129,7 +133,7 @@ class DataProcessingDecodeTest {
 
     @Test
     void random32BitEncodingsMatchObjdump() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Tools.onPath("arm-none-eabi-objdump").isPresent(), "objdump not installed");
+        requireObjdump();
         SplittableRandom rnd = new SplittableRandom(20261125);
         int count = 40000;
         int[] encs = new int[count];
