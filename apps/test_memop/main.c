@@ -1,6 +1,5 @@
-// test_memop: every memop operation, brk/sbrk limits, zeroing of new heap
-// memory, the allow high-water mark, and malloc on top of sbrk
-// (tock-abi.md section 1.9).
+// test_memop: every memop operation, brk/sbrk results and limits, the
+// allow high-water mark, and malloc on top of sbrk (tock-abi.md section 1.9).
 #include "console.h"
 #include "tocktest.h"
 
@@ -64,13 +63,16 @@ static void test_brk(void) {
   memop_return_t r = memop(1, 64);
   test_check(r.status == 0 && r.data == old, "sbrk(+64) returns the old break");
   test_eq(memop(1, 0).data, old + 64, "the break moved up by 64");
+  // Whether new heap memory is zeroed is deliberately not checked: Tock's
+  // brk does not clear it (process RAM is zeroed once, when the process is
+  // created), and libtock-c never relies on it.
   uint8_t* p = (uint8_t*)old;
-  test_check(all_zero(p, 64), "new heap memory reads as zero");
   memset(p, 0xA5, 64);
+  test_check(p[0] == 0xA5 && p[63] == 0xA5, "new heap memory is writable");
   r = memop(1, -64);
   test_check(r.status == 0 && r.data == old + 64, "sbrk(-64) returns the old break");
+  test_eq(memop(1, 0).data, old, "the break moved back down");
   memop(1, 64);
-  test_check(all_zero(p, 64), "memory given back and grown again is zeroed");
 
   tock_raw_return_t raw = tock_syscall_raw(5, 0, old + 128, 0, 0);
   test_eq(raw.r0, TOCK_SYSCALL_SUCCESS, "brk(old + 128): Success");
@@ -97,7 +99,6 @@ static void test_malloc(void) {
   uintptr_t brk = memop(1, 0).data;
   uint8_t* a = malloc(100);
   test_check(a != NULL && (uintptr_t)a >= brk, "malloc(100) returns memory from sbrk");
-  test_check(a && all_zero(a, 100), "fresh malloc memory is zero");
   memset(a, 0x5A, 100);
   free(a);
   uint8_t* b = malloc(100);

@@ -8,14 +8,14 @@
 //   [test_restart] boot 2
 //   [test_restart] done, exit 0
 //
-// A boot counter has to survive the restart. crt0's brk zeroes all RAM it
-// claims except the first 32 bytes of the block, which hold the kernel's
-// initial exception frame at PSP = mem_start. Tock writes r0-r3, lr, pc and
-// xPSR there on every start but not r12 (word 4, mem_start + 16): that word
-// keeps whatever the previous run stored (tock-abi.md section 2, "r12 | 0
-// (RAM zeroed at load; not re-zeroed on restart)"). Nothing else uses it:
-// it is the deepest word of our stack. A kernel that clears it would loop
-// printing "boot 0" forever.
+// A boot counter has to survive the restart, and crt0 re-initialises
+// .data and .bss. The kernel's initial exception frame sits in the first 32
+// bytes of the block (PSP = mem_start); Tock writes r0-r3, lr, pc and xPSR
+// there on every start but not r12 (word 4, mem_start + 16), and it does
+// not clear RAM on restart, so that word keeps what the previous run stored
+// (tock-abi.md section 2, "r12 | 0 (RAM zeroed at load; not re-zeroed on
+// restart)"). Nothing else uses it: it is the deepest word of our stack. A
+// kernel that clears it would loop printing "boot 0" forever.
 #include "tocktest.h"
 
 #define MAGIC 0x7E570000u

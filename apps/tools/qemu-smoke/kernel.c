@@ -73,8 +73,11 @@ static void load_tbf(void) {
   entry = flash_start + header_size + init;
 }
 
-static void start_process(void) {
+static void start_process(int first) {
   uint32_t* frame = (uint32_t*)MEM_START;
+  if (first) {
+    for (uint32_t p = MEM_START; p < MEM_START + MEM_LEN; p += 4) *(uint32_t*)p = 0;
+  }
   brk = MEM_START + 32;
   allow_hwm = MEM_START;
   queued = 0;
@@ -322,7 +325,7 @@ static void sys_memop(uint32_t op, uint32_t arg) {
     case 0: case 1:
       new_brk = op == 0 ? arg : brk + (int32_t)arg;
       if (new_brk < allow_hwm || new_brk < MEM_START || new_brk > GRANT) { FAIL(E_NOMEM); return; }
-      for (uint32_t p = brk; p < new_brk; p++) *(uint8_t*)p = 0;
+      // Like Tock, brk does not clear memory (RAM is zeroed once, at load).
       if (op == 1) OK1(brk); else OK();
       brk = new_brk;
       return;
@@ -362,7 +365,7 @@ uint32_t svc_dispatch(uint32_t psp) {
       if (a0 == 1) {
         kputs("[k] exit-restart "); kputx(a1); kputc('\n');
         if (++restarts > 5) kexit();
-        start_process();
+        start_process(0);  // RAM is not cleared on restart
         return proc_psp;
       }
       FAIL(E_NOSUPPORT);
@@ -386,7 +389,7 @@ void fault_dispatch(uint32_t psp, uint32_t exc_return) {
 
 void kmain(void) {
   load_tbf();
-  start_process();
+  start_process(1);
   mpu_setup();
   asm volatile ("svc 0xff");  // to the process; never returns here
 }
