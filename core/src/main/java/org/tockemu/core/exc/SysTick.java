@@ -16,7 +16,7 @@ public final class SysTick implements TimedDevice {
     public static final int CSR_ENABLE = 1, CSR_TICKINT = 2, CSR_CLKSOURCE = 4, CSR_COUNTFLAG = 1 << 16;
 
     private final ExceptionUnit u;
-    private int csr;
+    private int csr = CSR_CLKSOURCE;
     private int reload;
     private boolean countFlag;
     /** Counter value at baseCycle. */
