@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.tockemu.core.cpu.Fault;
 import org.tockemu.core.cpu.GuestFault;
 import org.tockemu.core.decode.Decoder;
+import org.tockemu.core.exc.ExceptionUnit;
 import org.tockemu.core.testing.Asm;
 import org.tockemu.core.testing.TestMachine;
 
@@ -193,6 +194,23 @@ class LoadStore32Test {
         assertEquals(expect, mem32(m, RAM + 0x41));
         assertEquals(0xC4B3, m.bus.read(RAM + 0x51, 2));
         assertEquals(expect, m.reg(4));
+    }
+
+    @Test
+    void unalignTrapFaultsWordAndHalfwordAccessesOnly() {
+        String[] faulting = {"ldr.w r2, [r1, #1]", "ldrh r2, [r1, #2]", "ldrsh.w r2, [r1, r3]", "str r2, [r1, #2]", "strh.w r2, [r1, #-2]",
+            "ldrt r2, [r1, #2]", "strht r2, [r1, #2]", "ldr r2, [r1], #4"};
+        for (String insn : faulting) {
+            TestMachine m = m("ldrb r0, [r1, #1]\n strb r0, [r1, #3]\n ldrsb r0, [r1, #5]\n " + insn);
+            m.cpu.exceptions.scb.write(0xD14, ExceptionUnit.CCR_UNALIGN_TRP | ExceptionUnit.CCR_STKALIGN);
+            m.cpu.r[1] = RAM + 0x101;
+            m.cpu.r[2] = 0x5A;
+            m.cpu.r[3] = 2;
+            assertFault(m, Fault.USAGEFAULT, Fault.UNALIGNED);
+            assertEquals(8, m.cpu.pc, insn + ": the byte accesses before it (2 + 2 + 4 bytes) do not trap");
+            assertEquals(0x5A, m.reg(2), insn);
+            assertEquals(RAM + 0x101, m.reg(1), insn);
+        }
     }
 
     @Test
