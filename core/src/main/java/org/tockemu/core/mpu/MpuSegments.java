@@ -171,7 +171,9 @@ public final class MpuSegments {
     public String describe() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < count(); i++) {
-            sb.append(String.format("  [0x%08x, 0x%09x) %s%n", start(i), end(i), permString(perms[i])));
+            long e = end(i);
+            String end = e == 1L << 32 ? "0x100000000" : String.format("0x%08x", e);
+            sb.append(String.format("  [0x%08x, %s) %s%n", start(i), end, permString(perms[i])));
         }
         return sb.toString();
     }
