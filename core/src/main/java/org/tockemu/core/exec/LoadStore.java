@@ -76,7 +76,8 @@ public final class LoadStore {
             case ST_REG + W: cpu.write32(r[in.rn] + (r[in.rm] << in.shiftN), r[in.rd]); break;
             case ST_REG + B: cpu.write8(r[in.rn] + (r[in.rm] << in.shiftN), r[in.rd]); break;
             case ST_REG + H: cpu.write16(r[in.rn] + (r[in.rm] << in.shiftN), r[in.rd]); break;
-            case LD_LIT + W: case LD_LIT + B: case LD_LIT + H: case LD_LIT + SB: case LD_LIT + SH:
+            case LD_LIT + W: r[in.rd] = cpu.read32((r[15] & ~3) + in.imm); break;
+            case LD_LIT + B: case LD_LIT + H: case LD_LIT + SB: case LD_LIT + SH:
                 r[in.rd] = load(cpu, (r[15] & ~3) + in.imm, op - LD_LIT);
                 break;
             case LD_WB + W: case LD_WB + B: case LD_WB + H: case LD_WB + SB: case LD_WB + SH:
