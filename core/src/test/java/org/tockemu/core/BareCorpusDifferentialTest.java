@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,22 +13,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.tockemu.core.board.BareMetal;
-import org.tockemu.core.board.BareOptions;
 import org.tockemu.core.board.BareResult;
 import org.tockemu.core.testing.ArmToolchain;
 import org.tockemu.core.testing.Qemu;
 import org.tockemu.core.testing.RepoRoot;
+import org.tockemu.core.testing.TockemuBare;
 
 /**
  * The CPU's proof: every program of the bare-metal corpus (tests/bare, built by make into
@@ -42,6 +34,7 @@ import org.tockemu.core.testing.RepoRoot;
  * tests/bare/known-divergences.txt are reported as aborted (with the first difference) rather
  * than failed while they still diverge, and so are runs that tockemu stops with an
  * UnsupportedOperationException (a feature not implemented yet); any other difference fails.
+ * tockemu runs in a child JVM (see {@link TockemuBare}), killed after TOCKEMU_TIMEOUT.
  */
 class BareCorpusDifferentialTest {
     /** Far above what a corpus program needs at the default BENCH_ITERS; a spinning guest stops here. */
@@ -127,39 +120,14 @@ class BareCorpusDifferentialTest {
         fail(report);
     }
 
-    record Run(byte[] output, BareResult result) {
-        Run withResult(BareResult r, ByteArrayOutputStream out) { return new Run(out.toByteArray(), r); }
-    }
+    record Run(byte[] output, BareResult result) {}
 
     static Run runTockemu(Path elf) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BareOptions o = new BareOptions();
-        o.engine = "interp";
-        o.maxInstructions = MAX_INSTRUCTIONS;
-        o.console = out;
-        ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
-            Thread th = new Thread(r, "tockemu-bare");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            Future<BareResult> f = ex.submit(() -> BareMetal.run(elf, o));
-            try {
-                return new Run(null, null).withResult(f.get(TOCKEMU_TIMEOUT.toSeconds(), TimeUnit.SECONDS), out);
-            } catch (TimeoutException e) {
-                f.cancel(true);
-                fail(name(elf) + ": tockemu did not finish within " + TOCKEMU_TIMEOUT.toSeconds() + " s; output so far:\n"
-                        + tail(out.toString(StandardCharsets.ISO_8859_1), 20));
-                return null;
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof UnsupportedOperationException u) {
-                    Assumptions.abort("tockemu bare-metal runner not implemented yet: " + u.getMessage());
-                }
-                throw e;
-            }
-        } finally {
-            ex.shutdownNow();
+        TockemuBare.Outcome o = TockemuBare.run(elf, "interp", MAX_INSTRUCTIONS, TOCKEMU_TIMEOUT);
+        if (o.timedOut()) {
+            fail(name(elf) + ": " + o.result().failure() + "; output so far:\n" + tail(new String(o.output(), StandardCharsets.ISO_8859_1), 20));
         }
+        return new Run(o.output(), o.result());
     }
 
     /** null when identical, otherwise a readable account of the first difference. */

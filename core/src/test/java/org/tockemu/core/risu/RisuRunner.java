@@ -1,6 +1,5 @@
 package org.tockemu.core.risu;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,11 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.tockemu.core.board.BareMetal;
-import org.tockemu.core.board.BareOptions;
 import org.tockemu.core.board.BareResult;
 import org.tockemu.core.testing.ArmToolchain;
 import org.tockemu.core.testing.Qemu;
+import org.tockemu.core.testing.TockemuBare;
 
 /**
  * Builds risu ELFs (tests/risu/harness.S + generated cases, linked with tests/risu/risu.ld),
@@ -90,16 +88,13 @@ public final class RisuRunner {
         return RisuRecord.parse(r.output());
     }
 
-    public RisuRecord.Stream runTockemu(Path elf) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BareOptions o = new BareOptions();
-        o.engine = engine;
-        o.maxInstructions = 50_000_000L; // a 200-case batch needs well under 1 M
-        o.console = out;
-        BareResult r = BareMetal.run(elf, o);
-        RisuRecord.Stream s = RisuRecord.parse(out.toByteArray());
+    public RisuRecord.Stream runTockemu(Path elf) throws IOException, InterruptedException {
+        TockemuBare.Outcome o = TockemuBare.run(elf, engine, 50_000_000L /* a 200-case batch needs well under 1 M */,
+                java.time.Duration.ofSeconds(120));
+        BareResult r = o.result();
+        RisuRecord.Stream s = RisuRecord.parse(o.output());
         if (r.failure() != null && s.fault() == null) {
-            String first = r.failure().split("\n", 2)[0];
+            String first = r.failure().split("\\n", 2)[0];
             return new RisuRecord.Stream(s.records(), s.ended(), s.endCount(), null, "tockemu failure (exit " + r.exitCode() + "): " + first);
         }
         return s;
