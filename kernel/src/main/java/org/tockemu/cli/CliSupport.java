@@ -21,13 +21,16 @@ public final class CliSupport {
         CommandLine cl = new CommandLine(command);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("tockemu: " + ex.getMessage() + " (try '" + c.getCommandSpec().qualifiedName() + " --help')");
+            cl.getErr().println("tockemu: " + ex.getMessage() + " (try '" + c.getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("tockemu: " + message(ex));
-            if (System.getenv("TOCKEMU_DEBUG") != null) ex.printStackTrace(c.getErr());
-            return 1;
+            // the root's writer (tests redirect it after construction; subcommands may keep the old one)
+            java.io.PrintWriter err = cl.getErr();
+            err.println("tockemu: " + message(ex));
+            if (System.getenv("TOCKEMU_DEBUG") != null) ex.printStackTrace(err);
+            // option values the parser could not check (durations, names, board files) are usage errors
+            return ex instanceof IllegalArgumentException ? 2 : 1;
         });
         return cl;
     }
@@ -39,7 +42,7 @@ public final class CliSupport {
         if (ex instanceof AccessDeniedException e) return e.getFile() + ": permission denied";
         if (ex instanceof IOException e) return "I/O error: " + e.getMessage();
         String m = ex.getMessage();
-        if (ex instanceof CommandFailure || ex.getClass().getName().startsWith("org.tockemu.")) return m;
+        if (ex instanceof CommandFailure || ex instanceof IllegalArgumentException || ex.getClass().getName().startsWith("org.tockemu.")) return m;
         return ex.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 

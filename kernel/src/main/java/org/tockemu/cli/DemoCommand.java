@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tockemu.kernel.ProcessLoader;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -20,6 +21,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Mixin BoardOptions options = new BoardOptions();
 
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
     @Override public Integer call() throws Exception {
         if (options.until == null && options.cycles == null) options.until = "5s";
         options.showLeds = true;
@@ -27,7 +30,13 @@ public final class DemoCommand implements Callable<Integer> {
         for (String a : APPS) images.add(bundled(a));
         System.err.println("tockemu demo: nRF52840-DK board, engine " + options.engine + ", apps " + String.join(", ", APPS)
                 + ", " + options.until + " of virtual time");
-        return BoardRun.run(options, images, System.out, System.err);
+        try {
+            return BoardRun.run(options, images, System.out, System.err);
+        } catch (IllegalArgumentException e) {
+            // option values only the board can check (durations, names, board files): usage errors
+            System.err.println("tockemu: " + e.getMessage() + " (try 'tockemu " + spec.name() + " --help')");
+            return 2;
+        }
     }
 
     static ProcessLoader.App bundled(String name) throws IOException {

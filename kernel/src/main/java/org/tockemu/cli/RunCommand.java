@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tockemu.kernel.ProcessLoader;
 import org.tockemu.kernel.tbf.TabArchive;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -17,13 +18,28 @@ import picocli.CommandLine.Parameters;
 public final class RunCommand implements Callable<Integer> {
     @Mixin BoardOptions options = new BoardOptions();
 
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "APP", description = "TBF files or TAB bundles, loaded in this order.")
     List<Path> apps;
 
     @Override public Integer call() throws Exception {
         List<ProcessLoader.App> images = new ArrayList<>();
-        for (Path p : apps) images.add(readApp(p));
-        return BoardRun.run(options, images, System.out, System.err);
+        for (Path p : apps) {
+            try {
+                images.add(readApp(p));
+            } catch (java.io.IOException | org.tockemu.kernel.tbf.TbfFormatException e) {
+                System.err.println("tockemu: " + CliSupport.message(e));
+                return 1;
+            }
+        }
+        try {
+            return BoardRun.run(options, images, System.out, System.err);
+        } catch (IllegalArgumentException e) {
+            // option values only the board can check (durations, names, board files): usage errors
+            System.err.println("tockemu: " + e.getMessage() + " (try 'tockemu " + spec.name() + " --help')");
+            return 2;
+        }
     }
 
     static ProcessLoader.App readApp(Path p) throws Exception {
