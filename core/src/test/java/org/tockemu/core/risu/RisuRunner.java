@@ -39,6 +39,11 @@ public final class RisuRunner {
 
     public RisuRunner maxReports(int n) { this.maxReports = n; return this; }
 
+    private boolean inProcess = TockemuBare.inProcess();
+
+    /** Run tockemu inside this JVM (faster for long runs) instead of a child JVM (a hang is killed at the timeout). */
+    public RisuRunner inProcess(boolean b) { this.inProcess = b; return this; }
+
     /** Totals over all batches run so far. */
     public static final class Totals {
         public long compared, diverged, qemuOnly;
@@ -89,8 +94,9 @@ public final class RisuRunner {
     }
 
     public RisuRecord.Stream runTockemu(Path elf) throws IOException, InterruptedException {
-        TockemuBare.Outcome o = TockemuBare.run(elf, engine, 50_000_000L /* a 200-case batch needs well under 1 M */,
-                java.time.Duration.ofSeconds(120));
+        long limit = 50_000_000L; // a 200-case batch needs well under 1 M instructions
+        TockemuBare.Outcome o = inProcess ? TockemuBare.runInProcess(elf, engine, limit)
+                : TockemuBare.runChild(elf, engine, limit, java.time.Duration.ofSeconds(120));
         BareResult r = o.result();
         RisuRecord.Stream s = RisuRecord.parse(o.output());
         if (r.failure() != null && s.fault() == null) {
