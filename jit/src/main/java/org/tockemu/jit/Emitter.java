@@ -1,0 +1,706 @@
+package org.tockemu.jit;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.tockemu.core.decode.Group;
+import org.tockemu.core.decode.Insn;
+import org.tockemu.core.exec.Alu;
+import org.tockemu.core.exec.BranchSystem;
+import org.tockemu.core.exec.DataProcessing;
+import org.tockemu.core.exec.LoadStore;
+import org.tockemu.core.exec.LoadStoreMultiple;
+import org.tockemu.core.exec.MultiplyDsp;
+
+/**
+ * The ASM backend: one hidden class per region whose run(Cpu, long) keeps r0-r14 and NZCV in JVM
+ * locals, checks the cycle budget and attention at the entry and at branch targets, inlines the
+ * memory window checks, and calls the interpreter's executors for everything else.
+ */
+final class Emitter {
+    static final String CPU = "org/tockemu/core/cpu/Cpu";
+    static final String INSN = "org/tockemu/core/decode/Insn";
+    static final String LE = "org/tockemu/core/mem/LittleEndian";
+    static final String RT = "org/tockemu/jit/JitRuntime";
+    static final String ALU = "org/tockemu/core/exec/Alu";
+    static final String BASE = "org/tockemu/jit/JitRegion";
+
+    // locals
+    static final int THIS = 0, L_CPU = 1, LIMIT = 2, R0 = 4, FN = 19, FZ = 20, FC = 21, FV = 22, CYC = 23, ICNT = 25,
+            EXITPC = 27, EXITIT = 28, CURPC = 29, CURIT = 30, ATT = 31, EPOCH = 32, T0 = 33, T1 = 34, T2 = 35, T3 = 36,
+            RARR = 37, MEM = 38, TL = 39, T4 = 41, T5 = 42;
+
+    private final RegionBuilder rb;
+    private final String name;
+    private MethodVisitor mv;
+    private final Label exit = new Label(), handler = new Label();
+    private int codeSize;
+
+    Emitter(RegionBuilder rb, String name) {
+        this.rb = rb;
+        this.name = name;
+    }
+
+    int codeSize() { return codeSize; }
+
+    byte[] generate() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override protected String getCommonSuperClass(String a, String b) { return "java/lang/Object"; }
+        };
+        cw.visit(V17, ACC_FINAL | ACC_SUPER, name, null, BASE, null);
+        MethodVisitor c = cw.visitMethod(0, "<init>", "([L" + INSN + ";I)V", null, null);
+        c.visitCode();
+        c.visitVarInsn(ALOAD, 0);
+        c.visitVarInsn(ALOAD, 1);
+        c.visitVarInsn(ILOAD, 2);
+        c.visitMethodInsn(INVOKESPECIAL, BASE, "<init>", "([L" + INSN + ";I)V", false);
+        c.visitInsn(RETURN);
+        c.visitMaxs(0, 0);
+        c.visitEnd();
+        mv = cw.visitMethod(ACC_PUBLIC, "run", "(L" + CPU + ";J)V", null, null);
+        mv.visitCode();
+        Label tryStart = new Label(), tryEnd = new Label(), end = new Label();
+        mv.visitTryCatchBlock(tryStart, tryEnd, handler, "org/tockemu/core/cpu/GuestFault");
+        prologue();
+        mv.visitLabel(tryStart);
+        if (rb.nodes.get(0).pc != rb.entry) mv.visitJumpInsn(GOTO, rb.byPc.get(rb.entry).label);
+        for (int i = 0; i < rb.nodes.size(); i++) {
+            IrNode n = rb.nodes.get(i);
+            mv.visitLabel(n.label);
+            node(n);
+            // fall through to the next node, or jump/exit
+            if (n.next != -1 && !(n.kind == IrNode.TERMINAL)) {
+                IrNode nx = i + 1 < rb.nodes.size() ? rb.nodes.get(i + 1) : null;
+                if (n.nextIn) {
+                    if (nx == null || nx.pc != n.next) mv.visitJumpInsn(GOTO, rb.byPc.get(n.next).label);
+                } else {
+                    exitTo(n.next, n.itAfter);
+                }
+            }
+        }
+        mv.visitLabel(tryEnd);
+        // shared exit
+        mv.visitLabel(exit);
+        writeBack();
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, EXITPC); mv.visitFieldInsn(PUTFIELD, CPU, "pc", "I");
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, EXITIT); mv.visitFieldInsn(PUTFIELD, CPU, "itState", "I");
+        mv.visitInsn(RETURN);
+        // fault: the state of the faulting instruction
+        mv.visitLabel(handler);
+        mv.visitVarInsn(ASTORE, T4);
+        writeBack();
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, CURPC); mv.visitFieldInsn(PUTFIELD, CPU, "pc", "I");
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, CURIT); mv.visitFieldInsn(PUTFIELD, CPU, "itState", "I");
+        mv.visitVarInsn(ALOAD, RARR); iconst(15); mv.visitVarInsn(ILOAD, CURPC); iconst(4); mv.visitInsn(IADD); mv.visitInsn(IASTORE);
+        mv.visitVarInsn(ALOAD, T4);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(end);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        codeSize = end.getOffset();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    // ------------------------------------------------------------------ state
+
+    private boolean used(int r) { return r < 15 && (rb.usedRegs & (1 << r)) != 0; }
+
+    private void prologue() {
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "r", "[I"); mv.visitVarInsn(ASTORE, RARR);
+        loadRegs();
+        loadFlags();
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "cycles", "J"); mv.visitVarInsn(LSTORE, CYC);
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "instructions", "J"); mv.visitVarInsn(LSTORE, ICNT);
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "windowEpoch", "I"); mv.visitVarInsn(ISTORE, EPOCH);
+        iconst(rb.entry); mv.visitVarInsn(ISTORE, CURPC);
+        for (int l : new int[] {EXITPC, EXITIT, CURIT, ATT, T0, T1, T2, T3, T5}) { iconst(0); mv.visitVarInsn(ISTORE, l); }
+        mv.visitInsn(ACONST_NULL); mv.visitVarInsn(ASTORE, MEM);
+        mv.visitInsn(LCONST_0); mv.visitVarInsn(LSTORE, TL);
+    }
+
+    private void loadRegs() {
+        for (int r = 0; r < 15; r++) {
+            if (!used(r)) continue;
+            mv.visitVarInsn(ALOAD, RARR); iconst(r); mv.visitInsn(IALOAD); mv.visitVarInsn(ISTORE, R0 + r);
+        }
+    }
+
+    private void storeRegs() {
+        for (int r = 0; r < 15; r++) {
+            if (!used(r)) continue;
+            mv.visitVarInsn(ALOAD, RARR); iconst(r); mv.visitVarInsn(ILOAD, R0 + r); mv.visitInsn(IASTORE);
+        }
+    }
+
+    private static final String[] FLAG = {"n", "z", "c", "v"};
+
+    private void loadFlags() {
+        for (int f = 0; f < 4; f++) {
+            mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, FLAG[f], "Z"); mv.visitVarInsn(ISTORE, FN + f);
+        }
+    }
+
+    private void storeFlags() {
+        for (int f = 0; f < 4; f++) {
+            mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, FN + f); mv.visitFieldInsn(PUTFIELD, CPU, FLAG[f], "Z");
+        }
+    }
+
+    private void storeCounters() {
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(LLOAD, CYC); mv.visitFieldInsn(PUTFIELD, CPU, "cycles", "J");
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(LLOAD, ICNT); mv.visitFieldInsn(PUTFIELD, CPU, "instructions", "J");
+    }
+
+    private void writeBack() {
+        storeRegs();
+        storeFlags();
+        storeCounters();
+    }
+
+    private void exitTo(int pc, int it) {
+        iconst(pc); mv.visitVarInsn(ISTORE, EXITPC);
+        iconst(it); mv.visitVarInsn(ISTORE, EXITIT);
+        mv.visitJumpInsn(GOTO, exit);
+    }
+
+    /** Marks the instruction about to call something that may fault or look at the state. */
+    private void setCur(IrNode n) {
+        iconst(n.pc); mv.visitVarInsn(ISTORE, CURPC);
+        iconst(n.it); mv.visitVarInsn(ISTORE, CURIT);
+    }
+
+    private void count(IrNode n) {
+        mv.visitVarInsn(LLOAD, CYC); mv.visitLdcInsn((long) n.in.cycles); mv.visitInsn(LADD); mv.visitVarInsn(LSTORE, CYC);
+        mv.visitVarInsn(LLOAD, ICNT); mv.visitInsn(LCONST_1); mv.visitInsn(LADD); mv.visitVarInsn(LSTORE, ICNT);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void iconst(int v) {
+        if (v >= -1 && v <= 5) mv.visitInsn(ICONST_0 + v);
+        else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) mv.visitIntInsn(BIPUSH, v);
+        else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) mv.visitIntInsn(SIPUSH, v);
+        else mv.visitLdcInsn(v);
+    }
+
+    /** Pushes R[r] (PC reads as pc + 4). */
+    private void reg(IrNode n, int r) {
+        if (r == 15) iconst(n.pc + 4);
+        else mv.visitVarInsn(ILOAD, R0 + r);
+    }
+
+    private void setReg(int r) { mv.visitVarInsn(ISTORE, R0 + r); }
+
+    /** Stores an ADD/SUB/MOV result: SP[1:0] are RAZ/WI. */
+    private void setRegSp(int r) {
+        if (r == 13) { iconst(~3); mv.visitInsn(IAND); }
+        setReg(r);
+    }
+
+    /** Jumps to fail unless the condition holds (flags in locals). */
+    private void condFail(int cond, Label fail) {
+        if (cond >= 14) return;
+        boolean inv = (cond & 1) != 0;
+        switch (cond >>> 1) {
+            case 0: mv.visitVarInsn(ILOAD, FZ); mv.visitJumpInsn(inv ? IFNE : IFEQ, fail); break;
+            case 1: mv.visitVarInsn(ILOAD, FC); mv.visitJumpInsn(inv ? IFNE : IFEQ, fail); break;
+            case 2: mv.visitVarInsn(ILOAD, FN); mv.visitJumpInsn(inv ? IFNE : IFEQ, fail); break;
+            case 3: mv.visitVarInsn(ILOAD, FV); mv.visitJumpInsn(inv ? IFNE : IFEQ, fail); break;
+            case 4: // HI: C && !Z
+                mv.visitVarInsn(ILOAD, FC); mv.visitVarInsn(ILOAD, FZ); iconst(1); mv.visitInsn(IXOR); mv.visitInsn(IAND);
+                mv.visitJumpInsn(inv ? IFNE : IFEQ, fail);
+                break;
+            case 5: // GE: N == V
+                mv.visitVarInsn(ILOAD, FN); mv.visitVarInsn(ILOAD, FV);
+                mv.visitJumpInsn(inv ? IF_ICMPEQ : IF_ICMPNE, fail);
+                break;
+            default: // GT: N == V && !Z
+                mv.visitVarInsn(ILOAD, FN); mv.visitVarInsn(ILOAD, FV); mv.visitInsn(IXOR); mv.visitVarInsn(ILOAD, FZ); mv.visitInsn(IOR);
+                mv.visitJumpInsn(inv ? IFEQ : IFNE, fail);
+                break;
+        }
+    }
+
+    /** N and Z from the int on the stack (consumed). */
+    private void setNZ(IrNode n) {
+        int need = n.needed();
+        if ((need & (IrNode.N | IrNode.Z)) == 0) { mv.visitInsn(POP); return; }
+        if ((need & IrNode.N) != 0 && (need & IrNode.Z) != 0) mv.visitInsn(DUP);
+        if ((need & IrNode.N) != 0) { iconst(31); mv.visitInsn(IUSHR); mv.visitVarInsn(ISTORE, FN); }
+        if ((need & IrNode.Z) != 0) { mv.visitMethodInsn(INVOKESTATIC, RT, "isZero", "(I)I", false); mv.visitVarInsn(ISTORE, FZ); }
+    }
+
+    /** Shift by a constant amount (decoded DecodeImmShift), carry-in C local for RRX. */
+    private void shiftImm(int type, int amount) {
+        if (amount == 0 && type != Alu.RRX) return;
+        switch (type) {
+            case Alu.LSL: if (amount >= 32) { mv.visitInsn(POP); iconst(0); } else { iconst(amount); mv.visitInsn(ISHL); } break;
+            case Alu.LSR: if (amount >= 32) { mv.visitInsn(POP); iconst(0); } else { iconst(amount); mv.visitInsn(IUSHR); } break;
+            case Alu.ASR: iconst(Math.min(amount, 31)); mv.visitInsn(ISHR); break;
+            case Alu.ROR: iconst(amount & 31); mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "rotateRight", "(II)I", false); break;
+            default:
+                iconst(1); mv.visitInsn(IUSHR); mv.visitVarInsn(ILOAD, FC); iconst(31); mv.visitInsn(ISHL); mv.visitInsn(IOR);
+                break;
+        }
+    }
+
+    // ------------------------------------------------------------------ nodes
+
+    private void node(IrNode n) {
+        if (n.check) {
+            Label ok = new Label(), out = new Label();
+            mv.visitVarInsn(LLOAD, CYC); mv.visitLdcInsn(n.checkCycles); mv.visitInsn(LADD); mv.visitVarInsn(LLOAD, LIMIT);
+            mv.visitInsn(LCMP); mv.visitJumpInsn(IFGE, out);
+            mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "attention", "Z"); mv.visitJumpInsn(IFEQ, ok);
+            mv.visitLabel(out);
+            exitTo(n.pc, n.it);
+            mv.visitLabel(ok);
+        }
+        Label skip = new Label();
+        boolean cond = n.conditional();
+        switch (n.kind) {
+            case IrNode.IT:
+                count(n);
+                return;
+            case IrNode.BRANCH: {
+                if (cond) condFail(n.it >>> 4, skip);
+                if (n.in.op == BranchSystem.BL) { iconst((n.pc + n.in.size) | 1); setReg(14); }
+                count(n);
+                jumpOrExit(n.target, n.targetIn, n.itAfter);
+                if (cond) { mv.visitLabel(skip); count(n); }
+                return;
+            }
+            case IrNode.COND_BRANCH: {
+                if (cond) condFail(n.it >>> 4, skip);
+                Label notTaken = new Label();
+                count(n);
+                condFail(n.in.cond, notTaken);
+                jumpOrExit(n.target, n.targetIn, n.itAfter);
+                mv.visitLabel(notTaken);
+                if (cond) { Label j = new Label(); mv.visitJumpInsn(GOTO, j); mv.visitLabel(skip); count(n); mv.visitLabel(j); }
+                return;
+            }
+            case IrNode.CBZ: {
+                if (cond) condFail(n.it >>> 4, skip);
+                Label notTaken = new Label();
+                count(n);
+                reg(n, n.in.rn);
+                mv.visitJumpInsn(n.in.op == BranchSystem.CBZ ? IFNE : IFEQ, notTaken);
+                jumpOrExit(n.target, n.targetIn, n.itAfter);
+                mv.visitLabel(notTaken);
+                if (cond) { Label j = new Label(); mv.visitJumpInsn(GOTO, j); mv.visitLabel(skip); count(n); mv.visitLabel(j); }
+                return;
+            }
+            case IrNode.FALLBACK:
+            case IrNode.TERMINAL: {
+                if (cond) condFail(n.it >>> 4, skip);
+                fallback(n);
+                count(n);
+                if (n.kind == IrNode.TERMINAL) {
+                    mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "nextPc", "I"); mv.visitVarInsn(ISTORE, EXITPC);
+                    if (n.it == 0) { mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "itState", "I"); }
+                    else iconst(n.itAfter);
+                    mv.visitVarInsn(ISTORE, EXITIT);
+                    mv.visitJumpInsn(GOTO, exit);
+                    if (cond) { mv.visitLabel(skip); count(n); exitTo(n.pc + n.in.size, n.itAfter); }
+                    return;
+                }
+                exitIfAttention(n);
+                if (cond) { Label j = new Label(); mv.visitJumpInsn(GOTO, j); mv.visitLabel(skip); count(n); mv.visitLabel(j); }
+                return;
+            }
+            default: {
+                if (cond) condFail(n.it >>> 4, skip);
+                boolean slow = inline(n);
+                count(n);
+                if (slow) {
+                    Label ok = new Label();
+                    mv.visitVarInsn(ILOAD, ATT); mv.visitJumpInsn(IFEQ, ok);
+                    iconst(0); mv.visitVarInsn(ISTORE, ATT);
+                    exitIfAttention(n);
+                    mv.visitLabel(ok);
+                }
+                if (cond) { Label j = new Label(); mv.visitJumpInsn(GOTO, j); mv.visitLabel(skip); count(n); mv.visitLabel(j); }
+            }
+        }
+    }
+
+    private void jumpOrExit(int target, boolean in, int it) {
+        if (in) mv.visitJumpInsn(GOTO, rb.byPc.get(target).label);
+        else exitTo(target, it);
+    }
+
+    /** After a slow path or executor call: leave at the next instruction when attention or the windows changed. */
+    private void exitIfAttention(IrNode n) {
+        Label out = new Label(), ok = new Label();
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "attention", "Z"); mv.visitJumpInsn(IFNE, out);
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "windowEpoch", "I"); mv.visitVarInsn(ILOAD, EPOCH);
+        mv.visitJumpInsn(IF_ICMPEQ, ok);
+        mv.visitLabel(out);
+        exitTo(n.pc + n.in.size, n.itAfter);
+        mv.visitLabel(ok);
+    }
+
+    /** Runs the instruction with the interpreter's executor, state spilled to and reloaded from cpu. */
+    private void fallback(IrNode n) {
+        storeRegs();
+        storeFlags();
+        storeCounters();
+        setCur(n);
+        mv.visitVarInsn(ALOAD, L_CPU); iconst(n.pc); mv.visitFieldInsn(PUTFIELD, CPU, "pc", "I");
+        mv.visitVarInsn(ALOAD, L_CPU); iconst(n.pc + n.in.size); mv.visitFieldInsn(PUTFIELD, CPU, "nextPc", "I");
+        mv.visitVarInsn(ALOAD, L_CPU); iconst(n.it); mv.visitFieldInsn(PUTFIELD, CPU, "itState", "I");
+        mv.visitVarInsn(ALOAD, RARR); iconst(15); iconst(n.pc + 4); mv.visitInsn(IASTORE);
+        mv.visitVarInsn(ALOAD, L_CPU);
+        mv.visitVarInsn(ALOAD, THIS); mv.visitFieldInsn(GETFIELD, BASE, "insns", "[L" + INSN + ";");
+        iconst(n.index); mv.visitInsn(AALOAD);
+        mv.visitMethodInsn(INVOKESTATIC, "org/tockemu/core/exec/Interpreter", "execute", "(L" + CPU + ";L" + INSN + ";)V", false);
+        loadRegs();
+        loadFlags();
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "cycles", "J"); mv.visitVarInsn(LSTORE, CYC);
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "instructions", "J"); mv.visitVarInsn(LSTORE, ICNT);
+    }
+
+    /** Emits an inline instruction; true when it has a slow path that may need an attention exit. */
+    private boolean inline(IrNode n) {
+        Insn in = n.in;
+        switch (in.group) {
+            case Group.DATA: data(n); return false;
+            case Group.MULDSP: mul(n); return false;
+            case Group.MEMORY:
+                if (in.op == LoadStore.HINT) return false;
+                if (n.folded) { iconst(n.literal); setReg(in.rd); return false; }
+                if (in.op >= LoadStoreMultiple.LDM) { multiple(n); return true; }
+                single(n);
+                return true;
+            default: return false; // NOP, hints, barriers
+        }
+    }
+
+    // ------------------------------------------------------------------ data processing
+
+    private void data(IrNode n) {
+        Insn in = n.in;
+        int op = in.op;
+        int need = n.needed();
+        boolean s = in.setFlags == 1 || (in.setFlags == 2 && n.it == 0);
+        if (op <= DataProcessing.TEQ_S) {
+            int form = (op - 1) % 3, kind = (op - 1) / 3;
+            boolean flags = s || kind >= 7;
+            // operand 2 -> T0 (and the new C -> T1 when a shifter carry is needed)
+            boolean shC = s && form == 2 && (in.shiftType == Alu.RRX || in.shiftN != 0) && (need & IrNode.C) != 0;
+            if (form == 0) iconst(in.imm);
+            else if (form == 1) reg(n, in.rm);
+            else {
+                if (shC) {
+                    reg(n, in.rm); iconst(in.shiftType); iconst(in.shiftN); mv.visitVarInsn(ILOAD, FC);
+                    mv.visitMethodInsn(INVOKESTATIC, ALU, "shiftCarry", "(IIIZ)Z", false);
+                    mv.visitVarInsn(ISTORE, T1);
+                }
+                reg(n, in.rm);
+                shiftImm(in.shiftType, in.shiftN);
+            }
+            if (kind == 5 || kind == 6) { // MOV, MVN
+                if (kind == 6) { iconst(-1); mv.visitInsn(IXOR); }
+            } else {
+                mv.visitVarInsn(ISTORE, T0);
+                reg(n, in.rn);
+                mv.visitVarInsn(ILOAD, T0);
+                switch (kind) {
+                    case 0: case 7: mv.visitInsn(IAND); break;
+                    case 1: iconst(-1); mv.visitInsn(IXOR); mv.visitInsn(IAND); break;
+                    case 2: mv.visitInsn(IOR); break;
+                    case 3: iconst(-1); mv.visitInsn(IXOR); mv.visitInsn(IOR); break;
+                    default: mv.visitInsn(IXOR); break;
+                }
+            }
+            if (kind < 7) {
+                if (flags) mv.visitInsn(DUP);
+                if (kind == 5) setRegSp(in.rd); else setReg(in.rd);
+            }
+            if (flags) {
+                setNZ(n);
+                if ((need & IrNode.C) != 0) {
+                    if (s && form == 0 && in.immCarry >= 0) { iconst(in.immCarry); mv.visitVarInsn(ISTORE, FC); }
+                    else if (shC) { mv.visitVarInsn(ILOAD, T1); mv.visitVarInsn(ISTORE, FC); }
+                }
+            }
+            return;
+        }
+        if (op <= DataProcessing.CMN_S) {
+            int form = (op - DataProcessing.ADD_I) % 3, kind = (op - DataProcessing.ADD_I) / 3;
+            boolean flags = s || kind >= 5;
+            // x -> T0, y -> T1, carry in -> T3 (or constant), result -> T2
+            // operand 2
+            if (form == 0) iconst(in.imm);
+            else if (form == 1) reg(n, in.rm);
+            else { reg(n, in.rm); shiftImm(in.shiftType, in.shiftN); }
+            boolean invB = kind == 2 || kind == 3 || kind == 5;
+            if (invB) { iconst(-1); mv.visitInsn(IXOR); }
+            mv.visitVarInsn(ISTORE, T1);
+            reg(n, in.rn);
+            if (kind == 4) { iconst(-1); mv.visitInsn(IXOR); }
+            mv.visitVarInsn(ISTORE, T0);
+            // carry in
+            int ci; // -1: C local
+            switch (kind) {
+                case 1: case 3: ci = -1; break;
+                case 2: case 4: case 5: ci = 1; break;
+                default: ci = 0;
+            }
+            mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ILOAD, T1); mv.visitInsn(IADD);
+            if (ci == 1) { iconst(1); mv.visitInsn(IADD); }
+            else if (ci == -1) { mv.visitVarInsn(ILOAD, FC); mv.visitInsn(IADD); }
+            if (flags) { mv.visitInsn(DUP); mv.visitVarInsn(ISTORE, T2); }
+            if (kind < 5) {
+                if (kind == 0 || kind == 2) setRegSp(in.rd); else setReg(in.rd);
+            } else mv.visitInsn(POP);
+            if (flags) {
+                // C and V use the carry-in before it is overwritten
+                if ((need & IrNode.C) != 0) {
+                    mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ILOAD, T1);
+                    if (ci == -1) mv.visitVarInsn(ILOAD, FC); else iconst(ci);
+                    mv.visitMethodInsn(INVOKESTATIC, RT, "addCarry", "(III)I", false);
+                    mv.visitVarInsn(ISTORE, FC);
+                }
+                if ((need & IrNode.V) != 0) {
+                    mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ILOAD, T1); mv.visitVarInsn(ILOAD, T2);
+                    mv.visitMethodInsn(INVOKESTATIC, RT, "addOverflow", "(III)I", false);
+                    mv.visitVarInsn(ISTORE, FV);
+                }
+                mv.visitVarInsn(ILOAD, T2);
+                setNZ(n);
+            }
+            return;
+        }
+        switch (op) {
+            case DataProcessing.SHIFT_REG: {
+                boolean fl = s;
+                reg(n, in.rm); iconst(0xFF); mv.visitInsn(IAND); mv.visitVarInsn(ISTORE, T1);
+                reg(n, in.rn); mv.visitVarInsn(ISTORE, T0);
+                mv.visitVarInsn(ILOAD, T0); iconst(in.shiftType); mv.visitVarInsn(ILOAD, T1); mv.visitVarInsn(ILOAD, FC);
+                mv.visitMethodInsn(INVOKESTATIC, ALU, "shift", "(IIIZ)I", false);
+                mv.visitVarInsn(ISTORE, T2);
+                if (fl && (need & IrNode.C) != 0) {
+                    mv.visitVarInsn(ILOAD, T0); iconst(in.shiftType); mv.visitVarInsn(ILOAD, T1); mv.visitVarInsn(ILOAD, FC);
+                    mv.visitMethodInsn(INVOKESTATIC, ALU, "shiftCarry", "(IIIZ)Z", false);
+                    mv.visitVarInsn(ISTORE, FC);
+                }
+                mv.visitVarInsn(ILOAD, T2); setReg(in.rd);
+                if (fl) { mv.visitVarInsn(ILOAD, T2); setNZ(n); }
+                return;
+            }
+            case DataProcessing.ADR: iconst(((n.pc + 4) & ~3) + in.imm); setReg(in.rd); return;
+            case DataProcessing.MOVT: reg(n, in.rd); iconst(0xFFFF); mv.visitInsn(IAND); iconst(in.imm << 16); mv.visitInsn(IOR); setReg(in.rd); return;
+            case DataProcessing.BFI:
+                reg(n, in.rd); reg(n, in.rn); iconst(in.shiftN); iconst(in.imm);
+                mv.visitMethodInsn(INVOKESTATIC, ALU, "bfi", "(IIII)I", false); setReg(in.rd); return;
+            case DataProcessing.BFC: reg(n, in.rd); iconst(~in.imm); mv.visitInsn(IAND); setReg(in.rd); return;
+            case DataProcessing.UBFX: case DataProcessing.SBFX:
+                reg(n, in.rn); iconst(in.shiftN); iconst(in.imm);
+                mv.visitMethodInsn(INVOKESTATIC, ALU, op == DataProcessing.UBFX ? "ubfx" : "sbfx", "(III)I", false); setReg(in.rd); return;
+            case DataProcessing.SXTB: case DataProcessing.SXTH: case DataProcessing.UXTB: case DataProcessing.UXTH:
+                reg(n, in.rm); iconst(in.shiftN);
+                mv.visitMethodInsn(INVOKESTATIC, ALU, EXT[op - DataProcessing.SXTB], "(II)I", false); setReg(in.rd); return;
+            case DataProcessing.SXTAB: case DataProcessing.SXTAH: case DataProcessing.UXTAB: case DataProcessing.UXTAH:
+                reg(n, in.rn); reg(n, in.rm); iconst(in.shiftN);
+                mv.visitMethodInsn(INVOKESTATIC, ALU, EXT[op - DataProcessing.SXTAB], "(II)I", false);
+                mv.visitInsn(IADD); setReg(in.rd); return;
+            case DataProcessing.CLZ: case DataProcessing.RBIT: case DataProcessing.REV: case DataProcessing.REV16: case DataProcessing.REVSH:
+                reg(n, in.rm);
+                mv.visitMethodInsn(INVOKESTATIC, ALU, UNARY[op - DataProcessing.CLZ], "(I)I", false); setReg(in.rd); return;
+            default:
+                throw new IllegalStateException("not inline: " + in);
+        }
+    }
+
+    private static final String[] EXT = {"sxtb", "sxth", "uxtb", "uxth"};
+    private static final String[] UNARY = {"clz", "rbit", "rev", "rev16", "revsh"};
+
+    private void mul(IrNode n) {
+        Insn in = n.in;
+        switch (in.op) {
+            case MultiplyDsp.MUL: {
+                boolean s = in.setFlags == 1 || (in.setFlags == 2 && n.it == 0);
+                reg(n, in.rn); reg(n, in.rm); mv.visitInsn(IMUL);
+                if (s) mv.visitInsn(DUP);
+                setReg(in.rd);
+                if (s) setNZ(n);
+                return;
+            }
+            case MultiplyDsp.MLA: reg(n, in.rn); reg(n, in.rm); mv.visitInsn(IMUL); reg(n, in.ra); mv.visitInsn(IADD); setReg(in.rd); return;
+            case MultiplyDsp.MLS: reg(n, in.ra); reg(n, in.rn); reg(n, in.rm); mv.visitInsn(IMUL); mv.visitInsn(ISUB); setReg(in.rd); return;
+            default: {
+                // long multiplies: ra = RdLo, rd = RdHi
+                boolean signed = in.op == MultiplyDsp.SMULL || in.op == MultiplyDsp.SMLAL;
+                boolean acc = in.op == MultiplyDsp.SMLAL || in.op == MultiplyDsp.UMLAL;
+                if (signed) {
+                    reg(n, in.rn); mv.visitInsn(I2L); reg(n, in.rm); mv.visitInsn(I2L); mv.visitInsn(LMUL);
+                } else {
+                    reg(n, in.rn); reg(n, in.rm); mv.visitMethodInsn(INVOKESTATIC, RT, "umull", "(II)J", false);
+                }
+                if (acc) {
+                    reg(n, in.rd); mv.visitInsn(I2L); iconst(32); mv.visitInsn(LSHL);
+                    reg(n, in.ra); mv.visitInsn(I2L); mv.visitLdcInsn(0xFFFFFFFFL); mv.visitInsn(LAND);
+                    mv.visitInsn(LOR); mv.visitInsn(LADD);
+                }
+                mv.visitVarInsn(LSTORE, TL);
+                mv.visitVarInsn(LLOAD, TL); mv.visitInsn(L2I); setReg(in.ra);
+                mv.visitVarInsn(LLOAD, TL); iconst(32); mv.visitInsn(LUSHR); mv.visitInsn(L2I); setReg(in.rd);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    /** Leaves the windowed byte offset in T1 and the array in MEM, or jumps to slow. */
+    private void readWindow(int addrLocal, int size, int lastOffset, Label slow) {
+        Label found = new Label(), tryR1 = new Label();
+        if (size > 1) { mv.visitVarInsn(ILOAD, addrLocal); iconst(size - 1); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow); }
+        for (int w = 0; w < 2; w++) {
+            String p = w == 0 ? "r0" : "r1";
+            Label miss = w == 0 ? tryR1 : slow;
+            inWindow(addrLocal, 0, p, miss);
+            if (lastOffset != 0) inWindow(addrLocal, lastOffset, p, miss);
+            mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Mem", "[B"); mv.visitVarInsn(ASTORE, MEM);
+            mv.visitVarInsn(ILOAD, addrLocal); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Base", "I");
+            mv.visitInsn(ISUB); mv.visitVarInsn(ISTORE, T1);
+            if (w == 0) { mv.visitJumpInsn(GOTO, found); mv.visitLabel(tryR1); }
+        }
+        mv.visitLabel(found);
+    }
+
+    /** Jumps to miss unless addr + off lies in window p (unsigned compare). */
+    private void inWindow(int addrLocal, int off, String p, Label miss) {
+        mv.visitVarInsn(ILOAD, addrLocal);
+        if (off != 0) { iconst(off); mv.visitInsn(IADD); }
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Start", "I"); mv.visitInsn(ISUB);
+        iconst(Integer.MIN_VALUE); mv.visitInsn(IXOR);
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Len", "I");
+        iconst(Integer.MIN_VALUE); mv.visitInsn(IXOR);
+        mv.visitJumpInsn(IF_ICMPGE, miss);
+    }
+
+    private void slowEntry(IrNode n) {
+        setCur(n);
+        storeCounters();
+        iconst(1); mv.visitVarInsn(ISTORE, ATT);
+    }
+
+    /** Single loads and stores: address -> T0, value -> T2, then commit. */
+    private void single(IrNode n) {
+        Insn in = n.in;
+        int op = in.op;
+        boolean store = RegionBuilder.isStore(op);
+        int kind;
+        boolean wback = false, index = true;
+        if (op >= LoadStore.LD_WB) { kind = op - (store ? LoadStore.ST_WB : LoadStore.LD_WB); wback = true; index = (in.flags & Insn.INDEX) != 0; }
+        else if (op >= LoadStore.LD_LIT) kind = op - LoadStore.LD_LIT;
+        else if (op >= LoadStore.ST_REG) kind = op - LoadStore.ST_REG;
+        else if (op >= LoadStore.LD_REG) kind = op - LoadStore.LD_REG;
+        else if (op >= LoadStore.ST_IMM) kind = op - LoadStore.ST_IMM;
+        else kind = op - LoadStore.LD_IMM;
+        // offset address -> T3, access address -> T0
+        if (op >= LoadStore.LD_LIT && op < LoadStore.LD_WB) iconst(((n.pc + 4) & ~3) + in.imm);
+        else if ((op >= LoadStore.LD_REG && op < LoadStore.LD_LIT)) {
+            reg(n, in.rn); reg(n, in.rm); if (in.shiftN != 0) { iconst(in.shiftN); mv.visitInsn(ISHL); } mv.visitInsn(IADD);
+        } else { reg(n, in.rn); if (in.imm != 0) { iconst(in.imm); mv.visitInsn(IADD); } }
+        mv.visitVarInsn(ISTORE, T3);
+        if (index) mv.visitVarInsn(ILOAD, T3); else reg(n, in.rn);
+        mv.visitVarInsn(ISTORE, T0);
+        int size = kind == LoadStore.W ? 4 : kind == LoadStore.B || kind == LoadStore.SB ? 1 : 2;
+        Label slow = new Label(), done = new Label();
+        if (!store) {
+            readWindow(T0, size, 0, slow);
+            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1);
+            switch (size) {
+                case 4: mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false); break;
+                case 2: mv.visitMethodInsn(INVOKESTATIC, LE, "get16", "([BI)I", false); if (kind == LoadStore.SH) mv.visitInsn(I2S); break;
+                default: mv.visitInsn(BALOAD); if (kind == LoadStore.B) { iconst(0xFF); mv.visitInsn(IAND); } break;
+            }
+            mv.visitVarInsn(ISTORE, T2);
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(slow);
+            slowEntry(n);
+            mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, T0);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CPU, size == 4 ? "read32" : size == 2 ? "read16" : "read8", "(I)I", false);
+            if (kind == LoadStore.SH) mv.visitInsn(I2S);
+            if (kind == LoadStore.SB) mv.visitInsn(I2B);
+            mv.visitVarInsn(ISTORE, T2);
+            mv.visitLabel(done);
+            if (wback) { mv.visitVarInsn(ILOAD, T3); setRegSp(in.rn); }
+            mv.visitVarInsn(ILOAD, T2); setReg(in.rd);
+        } else {
+            if (size > 1) { mv.visitVarInsn(ILOAD, T0); iconst(size - 1); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow); }
+            inWindow(T0, 0, "w", slow);
+            mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wMem", "[B");
+            mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wBase", "I"); mv.visitInsn(ISUB);
+            reg(n, in.rd);
+            switch (size) {
+                case 4: mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false); break;
+                case 2: mv.visitMethodInsn(INVOKESTATIC, LE, "put16", "([BII)V", false); break;
+                default: mv.visitInsn(BASTORE); break;
+            }
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(slow);
+            slowEntry(n);
+            mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, T0); reg(n, in.rd);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CPU, size == 4 ? "write32" : size == 2 ? "write16" : "write8", "(II)V", false);
+            mv.visitLabel(done);
+            if (wback) { mv.visitVarInsn(ILOAD, T3); setRegSp(in.rn); }
+        }
+    }
+
+    /** LDM/LDMDB/STM/STMDB without the PC: whole block in one window inline, else the executor. */
+    private void multiple(IrNode n) {
+        Insn in = n.in;
+        int op = in.op;
+        int list = in.list, count = Integer.bitCount(list);
+        boolean wback = (in.flags & Insn.WBACK) != 0;
+        boolean db = op == LoadStoreMultiple.LDMDB || op == LoadStoreMultiple.STMDB;
+        boolean load = op == LoadStoreMultiple.LDM || op == LoadStoreMultiple.LDMDB;
+        reg(n, in.rn);
+        if (db) { iconst(4 * count); mv.visitInsn(ISUB); }
+        mv.visitVarInsn(ISTORE, T0);
+        Label slow = new Label(), done = new Label();
+        if (load) {
+            readWindow(T0, 4, 4 * (count - 1), slow);
+            // all reads succeed: load straight into the registers
+            int k = 0;
+            for (int l = list; l != 0; l &= l - 1, k++) {
+                int r = Integer.numberOfTrailingZeros(l);
+                mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1);
+                if (k != 0) { iconst(4 * k); mv.visitInsn(IADD); }
+                mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
+                setReg(r);
+            }
+        } else {
+            mv.visitVarInsn(ILOAD, T0); iconst(3); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow);
+            inWindow(T0, 0, "w", slow);
+            if (count > 1) inWindow(T0, 4 * (count - 1), "w", slow);
+            mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wBase", "I"); mv.visitInsn(ISUB);
+            mv.visitVarInsn(ISTORE, T1);
+            int k = 0;
+            for (int l = list; l != 0; l &= l - 1, k++) {
+                int r = Integer.numberOfTrailingZeros(l);
+                mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wMem", "[B"); mv.visitVarInsn(ILOAD, T1);
+                if (k != 0) { iconst(4 * k); mv.visitInsn(IADD); }
+                reg(n, r);
+                mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false);
+            }
+        }
+        if (wback) {
+            if (db) mv.visitVarInsn(ILOAD, T0);
+            else { mv.visitVarInsn(ILOAD, T0); iconst(4 * count); mv.visitInsn(IADD); }
+            setReg(in.rn);
+        }
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        iconst(1); mv.visitVarInsn(ISTORE, ATT);
+        fallback(n);
+        mv.visitLabel(done);
+    }
+}

@@ -1,0 +1,264 @@
+package org.tockemu.jit;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tockemu.core.board.ExecutionEngine;
+import org.tockemu.core.cpu.Access;
+import org.tockemu.core.cpu.Cpu;
+import org.tockemu.core.cpu.Fault;
+import org.tockemu.core.cpu.GuestFault;
+import org.tockemu.core.cpu.StopReason;
+import org.tockemu.core.decode.Insn;
+import org.tockemu.core.exc.ExceptionUnit;
+import org.tockemu.core.exec.Interpreter;
+import org.tockemu.core.mem.Region;
+
+/**
+ * The JIT execution engine: the interpreter's run loop (same boundary contract: attention and
+ * the cycle limit checked before every instruction or region, serviceBoundary, GuestFault ->
+ * takeFault) that enters translated regions at hot block starts in code-store regions.
+ *
+ * <p>Tiering: a flat int[] per code region counts entries of block starts (targets of taken
+ * branches, exits of regions, exception entries); past {@link #threshold} the region starting
+ * there is translated ({@link RegionBuilder} -> {@link Emitter} -> a hidden class). The code cache
+ * is a flat JitRegion[] per code region indexed by (pc - base) >> 1, invalidated by code writes
+ * and flushed when it holds more than {@link #maxRegions} regions.
+ */
+public final class JitEngine implements ExecutionEngine {
+    /** Translating, not the interpreter: never entered. */
+    static final JitRegion FAILED = new JitRegion(null, 0) {
+        @Override public void run(Cpu cpu, long limit) {}
+    };
+
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    private static final MethodType CTOR = MethodType.methodType(void.class, Insn[].class, int.class);
+    private static int classCounter;
+
+    final Cpu cpu;
+    int threshold = Integer.getInteger("tockemu.jit.threshold", 40);
+    int maxRegions = Integer.getInteger("tockemu.jit.maxRegions", 8192);
+    int maxInsns = Integer.getInteger("tockemu.jit.maxInsns", 320);
+    private final String dumpDir = System.getProperty("tockemu.jit.dump");
+    private final boolean debug = Boolean.getBoolean("tockemu.jit.debug");
+
+    /** One code-store region: its translation table and entry counters. */
+    static final class Area {
+        final Region region;
+        final int base, size;
+        JitRegion[] table;
+        int[] counts;
+
+        Area(Region r) {
+            region = r; base = r.base; size = r.size;
+        }
+    }
+
+    private final Area[] areas;
+    private final List<JitRegion> live = new ArrayList<>();
+
+    // stats
+    long regionsTranslated, translationNanos, bytecodeBytes, invalidations, flushes, failures, retries, regionEntries;
+
+    public JitEngine(Cpu cpu) {
+        this.cpu = cpu;
+        List<Area> as = new ArrayList<>();
+        for (Region r : cpu.bus.regions()) if (r.codeStore && r.data != null) as.add(new Area(r));
+        areas = as.toArray(new Area[0]);
+        cpu.bus.addCodeWriteListener(this::codeWritten);
+    }
+
+    private Area areaFor(int pc) {
+        for (Area a : areas) if (Integer.compareUnsigned(pc - a.base, a.size) < 0) return a;
+        return null;
+    }
+
+    @Override
+    public int run(Cpu cpu, long budgetCycles) {
+        long end = budgetCycles >= Long.MAX_VALUE - cpu.cycles ? Long.MAX_VALUE : cpu.cycles + budgetCycles;
+        ExceptionUnit exc = cpu.exceptions;
+        Area area = areas.length > 0 ? areas[0] : null;
+        boolean blockStart = true;
+        for (;;) {
+            try {
+                long limit = Math.min(end, exc.nextEventCycle());
+                for (;;) {
+                    if (cpu.attention || cpu.cycles >= limit) {
+                        int reason = serviceBoundary(cpu, exc, end);
+                        if (reason != 0) return reason;
+                        limit = Math.min(end, exc.nextEventCycle());
+                        blockStart = true;
+                        continue;
+                    }
+                    int pc = cpu.pc;
+                    if (cpu.itState == 0) {
+                        if (area == null || Integer.compareUnsigned(pc - area.base, area.size) >= 0) {
+                            Area a = areaFor(pc);
+                            if (a != null) area = a;
+                        }
+                        if (area != null && Integer.compareUnsigned(pc - area.base, area.size) < 0) {
+                            if (area.table == null) {
+                                area.table = new JitRegion[(area.size + 1) >>> 1];
+                                area.counts = new int[(area.size + 1) >>> 1];
+                            }
+                            int idx = (pc - area.base) >>> 1;
+                            JitRegion r = area.table[idx];
+                            if (r != null) {
+                                if (r != FAILED && enterable(cpu, r)) {
+                                    long i0 = cpu.instructions;
+                                    regionEntries++;
+                                    r.run(cpu, limit);
+                                    if (cpu.instructions != i0) { blockStart = true; continue; }
+                                }
+                            } else if (blockStart && ++area.counts[idx] >= threshold) {
+                                area.table[idx] = translate(area, pc);
+                                continue;
+                            }
+                        }
+                    }
+                    Interpreter.step(cpu);
+                    int d = cpu.pc - pc;
+                    blockStart = d != 2 && d != 4;
+                }
+            } catch (GuestFault f) {
+                exc.takeFault();
+                blockStart = true;
+            }
+        }
+    }
+
+    /** The region's code lies in the current execute window and its folded literals are readable. */
+    private static boolean enterable(Cpu cpu, JitRegion r) {
+        if (Integer.compareUnsigned(r.lo - cpu.xStart, cpu.xLen) >= 0 || Integer.compareUnsigned(r.hi - 1 - cpu.xStart, cpu.xLen) >= 0) return false;
+        if (r.literals.length != 0 && (r.checkedEpoch != cpu.windowEpoch || r.checkedPriv != cpu.privileged())) {
+            boolean priv = cpu.privileged();
+            for (int a : r.literals) if (!cpu.mpu.allows(a, Access.READ, priv)) return false;
+            r.checkedEpoch = cpu.windowEpoch;
+            r.checkedPriv = priv;
+        }
+        return true;
+    }
+
+    /** Work at an instruction boundary (the interpreter's contract); returns a StopReason or 0. */
+    static int serviceBoundary(Cpu cpu, ExceptionUnit exc, long end) {
+        cpu.attention = false;
+        if (cpu.stopRequest != 0) {
+            int reason = cpu.stopRequest;
+            cpu.stopRequest = 0;
+            return reason;
+        }
+        if (!cpu.thumb) throw cpu.usageFault(Fault.INVSTATE);
+        int reason = exc.service(end);
+        if (reason != 0) return reason;
+        if (cpu.stopRequest != 0) {
+            reason = cpu.stopRequest;
+            cpu.stopRequest = 0;
+            cpu.attention = false;
+            return reason;
+        }
+        return cpu.cycles >= end ? StopReason.BUDGET : 0;
+    }
+
+    // ------------------------------------------------------------------ translation
+
+    JitRegion translate(Area area, int pc) {
+        if (live.size() >= maxRegions) flush();
+        long t0 = System.nanoTime();
+        try {
+            int max = maxInsns;
+            for (;;) {
+                RegionBuilder rb = new RegionBuilder(area.region, pc, max);
+                if (!rb.build()) return FAILED;
+                String name = "org/tockemu/jit/R" + Integer.toHexString(pc) + "_" + (++classCounter);
+                Emitter em = new Emitter(rb, name);
+                byte[] bytes = em.generate();
+                if (em.codeSize() > 7000 && max > 8) {
+                    retries++;
+                    max /= 2;
+                    continue;
+                }
+                if (dumpDir != null) Files.write(Path.of(dumpDir, name.substring(name.lastIndexOf('/') + 1) + ".class"), bytes);
+                MethodHandles.Lookup l = LOOKUP.defineHiddenClass(bytes, true);
+                Insn[] insns = new Insn[rb.nodes.size()];
+                for (int i = 0; i < insns.length; i++) insns[i] = rb.nodes.get(i).in;
+                JitRegion r = (JitRegion) l.findConstructor(l.lookupClass(), CTOR).invoke(insns, pc);
+                r.lo = rb.lo;
+                r.hi = rb.hi;
+                r.literals = rb.literals.stream().mapToInt(Integer::intValue).toArray();
+                r.bytecodeSize = em.codeSize();
+                r.instructionCount = insns.length;
+                live.add(r);
+                regionsTranslated++;
+                bytecodeBytes += em.codeSize();
+                return r;
+            }
+        } catch (Throwable e) {
+            failures++;
+            if (debug) {
+                System.err.printf("tockemu jit: translation at 0x%08x failed: %s%n", pc, e);
+                e.printStackTrace();
+            }
+            return FAILED;
+        } finally {
+            translationNanos += System.nanoTime() - t0;
+        }
+    }
+
+    /** Drops every translation (cache full). */
+    void flush() {
+        flushes++;
+        for (Area a : areas) {
+            if (a.table != null) java.util.Arrays.fill(a.table, null);
+            if (a.counts != null) java.util.Arrays.fill(a.counts, 0);
+        }
+        for (JitRegion r : live) r.valid = false;
+        live.clear();
+    }
+
+    /** Bus listener: a store or load into code memory drops the regions translated from those bytes. */
+    void codeWritten(int addr, int len) {
+        Area area = areaFor(addr);
+        if (area == null || area.table == null) return;
+        long a0 = Integer.toUnsignedLong(addr), a1 = a0 + len;
+        boolean any = false;
+        for (int i = live.size() - 1; i >= 0; i--) {
+            JitRegion r = live.get(i);
+            boolean hit = Integer.toUnsignedLong(r.lo) < a1 && a0 < Integer.toUnsignedLong(r.hi);
+            for (int lit : r.literals) if (Integer.toUnsignedLong(lit) >= a0 && Integer.toUnsignedLong(lit) < a1) hit = true;
+            if (!hit) continue;
+            r.valid = false;
+            Area ra = areaFor(r.entry);
+            if (ra != null && ra.table != null && ra.table[(r.entry - ra.base) >>> 1] == r) ra.table[(r.entry - ra.base) >>> 1] = null;
+            live.set(i, live.get(live.size() - 1));
+            live.remove(live.size() - 1);
+            invalidations++;
+            any = true;
+        }
+        // failed translations in the range may translate now
+        int from = (int) Math.max(0, (a0 - Integer.toUnsignedLong(area.base) - 4096) >>> 1);
+        int to = (int) Math.min(area.table.length, (a1 - Integer.toUnsignedLong(area.base) + 1) >>> 1);
+        for (int i = from; i < to; i++) if (area.table[i] == FAILED) area.table[i] = null;
+        if (any) cpu.attention = true; // a running region leaves at the next instruction
+    }
+
+    /** Statistics for --stats. */
+    public Map<String, Object> stats() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("jitRegionsTranslated", regionsTranslated);
+        m.put("jitRegionsLive", (long) live.size());
+        m.put("jitBytecodeBytes", bytecodeBytes);
+        m.put("jitTranslationMillis", translationNanos / 1_000_000.0);
+        m.put("jitInvalidations", invalidations);
+        m.put("jitFlushes", flushes);
+        m.put("jitFailures", failures);
+        m.put("jitRetriesSmaller", retries);
+        m.put("jitRegionEntries", regionEntries);
+        return m;
+    }
+}

@@ -1,0 +1,303 @@
+package org.tockemu.jit;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tockemu.core.decode.Decoder;
+import org.tockemu.core.decode.Group;
+import org.tockemu.core.decode.Insn;
+import org.tockemu.core.exec.Alu;
+import org.tockemu.core.exec.BranchSystem;
+import org.tockemu.core.exec.DataProcessing;
+import org.tockemu.core.exec.LoadStore;
+import org.tockemu.core.exec.LoadStoreMultiple;
+import org.tockemu.core.exec.MultiplyDsp;
+import org.tockemu.core.mem.LittleEndian;
+import org.tockemu.core.mem.Region;
+
+/**
+ * The frontend and the passes: discovers a region from a hot entry (fall-through and direct
+ * branches, backward ones included), classifies each instruction for the backend, then runs the
+ * passes: literal folding (LDR literal from the code store becomes a constant) and flag liveness
+ * (each instruction computes only the NZCV bits a later instruction or an exit may observe).
+ */
+final class RegionBuilder {
+    final Region code;
+    final int entry;
+    final int maxInsns;
+    final List<IrNode> nodes = new ArrayList<>();
+    final Map<Integer, IrNode> byPc = new HashMap<>();
+    int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+    final List<Integer> literals = new ArrayList<>();
+    /** Guest registers r0-r14 the region keeps in locals. */
+    int usedRegs;
+
+    RegionBuilder(Region code, int entry, int maxInsns) {
+        this.code = code;
+        this.entry = entry;
+        this.maxInsns = maxInsns;
+    }
+
+    /** Builds the IR; false when the entry itself cannot be translated. */
+    boolean build() {
+        ArrayDeque<int[]> work = new ArrayDeque<>();
+        work.add(new int[] {entry, 0});
+        while (!work.isEmpty()) {
+            int[] w = work.poll();
+            int pc = w[0], it = w[1];
+            if (byPc.containsKey(pc) || nodes.size() >= maxInsns) continue;
+            IrNode n = decodeNode(pc, it);
+            if (n == null) continue;
+            n.index = nodes.size();
+            nodes.add(n);
+            byPc.put(pc, n);
+            if (n.next != -1) work.add(new int[] {n.next, n.itAfter});
+            if (n.target != -1) work.add(new int[] {n.target, n.itAfter});
+        }
+        if (nodes.isEmpty()) return false;
+        nodes.sort(Comparator.comparingInt(x -> x.pc));
+        for (int i = 0; i < nodes.size(); i++) nodes.get(i).index = i;
+        for (IrNode n : nodes) {
+            n.nextIn = n.next != -1 && inRegion(n.next, n.itAfter);
+            n.targetIn = n.target != -1 && inRegion(n.target, n.itAfter);
+            lo = Math.min(lo, n.pc);
+            hi = Math.max(hi, n.pc + n.in.size);
+        }
+        byPc.get(entry).check = true;
+        for (IrNode n : nodes) if (n.targetIn) byPc.get(n.target).check = true;
+        foldLiterals();
+        spans();
+        flagLiveness();
+        registers();
+        return true;
+    }
+
+    private boolean inRegion(int pc, int it) {
+        IrNode t = byPc.get(pc);
+        return t != null && t.it == it;
+    }
+
+    private IrNode decodeNode(int pc, int it) {
+        int off = pc - code.base;
+        if (off < 0 || off + 4 > code.size || (pc & 1) != 0) return null;
+        int hw1 = LittleEndian.get16(code.data, off);
+        int hw2 = Decoder.is32(hw1) ? LittleEndian.get16(code.data, off + 2) : 0;
+        Insn in = Decoder.decode(hw1, hw2);
+        int kind = classify(in, it);
+        int itAfter;
+        if (it == 0) itAfter = kind == IrNode.IT ? in.imm : 0;
+        else itAfter = (it & 7) == 0 ? 0 : (it & 0xE0) | ((it << 1) & 0x1F);
+        IrNode n = new IrNode(pc, in, it, itAfter, kind);
+        int fall = pc + in.size;
+        switch (kind) {
+            case IrNode.BRANCH:
+                n.target = pc + 4 + in.imm;
+                if (n.conditional()) n.next = fall;
+                break;
+            case IrNode.COND_BRANCH: case IrNode.CBZ:
+                n.target = pc + 4 + in.imm;
+                n.next = fall;
+                break;
+            case IrNode.TERMINAL:
+                break;
+            default:
+                n.next = fall;
+        }
+        return n;
+    }
+
+    /** How the backend handles an instruction (see {@link IrNode} kinds). */
+    static int classify(Insn in, int it) {
+        switch (in.group) {
+            case Group.DATA: {
+                int op = in.op;
+                if (op == DataProcessing.ADD_PC || op == DataProcessing.MOV_PC) return IrNode.TERMINAL;
+                if (op > DataProcessing.REVSH) return IrNode.FALLBACK;
+                boolean writes = !(op >= DataProcessing.TST_I && op <= DataProcessing.TEQ_S) && !(op >= DataProcessing.CMP_I && op <= DataProcessing.CMN_S);
+                if (writes && in.rd == 15) return IrNode.TERMINAL;
+                return IrNode.INLINE;
+            }
+            case Group.MEMORY: {
+                int op = in.op;
+                if (op >= LoadStore.LD_IMM && op < LoadStore.LD_T) return in.rd == 15 || (isStore(op) && in.rn == 15) ? IrNode.FALLBACK : IrNode.INLINE;
+                if (op == LoadStore.HINT) return IrNode.INLINE;
+                if (op == LoadStore.LDR_PC || op == LoadStoreMultiple.TBB || op == LoadStoreMultiple.TBH) return IrNode.TERMINAL;
+                if (op == LoadStoreMultiple.LDM || op == LoadStoreMultiple.LDMDB) {
+                    if ((in.list & 0x8000) != 0) return IrNode.TERMINAL;
+                    return in.rn == 15 || (in.list & 0x2000) != 0 ? IrNode.FALLBACK : IrNode.INLINE;
+                }
+                if (op == LoadStoreMultiple.STM || op == LoadStoreMultiple.STMDB) {
+                    return in.rn == 15 || (in.list & 0x8000) != 0 ? IrNode.FALLBACK : IrNode.INLINE;
+                }
+                return IrNode.FALLBACK;
+            }
+            case Group.BRANCH:
+                switch (in.op) {
+                    case BranchSystem.B: case BranchSystem.BL: return IrNode.BRANCH;
+                    case BranchSystem.B_COND: return IrNode.COND_BRANCH;
+                    case BranchSystem.CBZ: case BranchSystem.CBNZ: return IrNode.CBZ;
+                    case BranchSystem.IT: return it == 0 ? IrNode.IT : IrNode.TERMINAL;
+                    case BranchSystem.NOP: case BranchSystem.YIELD: case BranchSystem.SEV: case BranchSystem.BARRIER: return IrNode.INLINE;
+                    case BranchSystem.CLREX: case BranchSystem.MRS: return IrNode.FALLBACK;
+                    default: return IrNode.TERMINAL;
+                }
+            case Group.MULDSP:
+                switch (in.op) {
+                    case MultiplyDsp.MUL: case MultiplyDsp.MLA: case MultiplyDsp.MLS:
+                        return in.rd == 15 ? IrNode.TERMINAL : IrNode.INLINE;
+                    case MultiplyDsp.SMULL: case MultiplyDsp.UMULL: case MultiplyDsp.SMLAL: case MultiplyDsp.UMLAL:
+                        return in.rd == 15 || in.ra == 15 ? IrNode.TERMINAL : IrNode.INLINE;
+                    default:
+                        return in.rd == 15 ? IrNode.TERMINAL : IrNode.FALLBACK;
+                }
+            default:
+                return IrNode.TERMINAL;
+        }
+    }
+
+    static boolean isStore(int op) {
+        return (op >= LoadStore.ST_IMM && op < LoadStore.LD_REG) || (op >= LoadStore.ST_REG && op < LoadStore.LD_LIT)
+                || (op >= LoadStore.ST_WB && op < LoadStore.LD_T);
+    }
+
+    /** Memory instructions emitted inline (they have a slow path that may fault or exit). */
+    static boolean isMemory(IrNode n) {
+        return n.kind == IrNode.INLINE && n.in.group == Group.MEMORY && n.in.op != LoadStore.HINT && !n.folded;
+    }
+
+    // ------------------------------------------------------------------ passes
+
+    /** LDR literal from the code store: the word is a constant (code writes invalidate the region). */
+    private void foldLiterals() {
+        for (IrNode n : nodes) {
+            Insn in = n.in;
+            if (n.kind != IrNode.INLINE || in.group != Group.MEMORY || in.op < LoadStore.LD_LIT || in.op > LoadStore.LD_LIT + LoadStore.SH) continue;
+            int kind = in.op - LoadStore.LD_LIT;
+            int addr = ((n.pc + 4) & ~3) + in.imm;
+            int size = kind == LoadStore.W ? 4 : kind == LoadStore.B || kind == LoadStore.SB ? 1 : 2;
+            if ((addr & (size - 1)) != 0 || !code.contains(addr, size)) continue;
+            int off = addr - code.base;
+            int v;
+            switch (kind) {
+                case LoadStore.W: v = LittleEndian.get32(code.data, off); break;
+                case LoadStore.B: v = code.data[off] & 0xFF; break;
+                case LoadStore.H: v = LittleEndian.get16(code.data, off); break;
+                case LoadStore.SB: v = code.data[off]; break;
+                default: v = (short) LittleEndian.get16(code.data, off); break;
+            }
+            n.folded = true;
+            n.literal = v;
+            literals.add(addr);
+            if (size > 1) literals.add(addr + size - 1);
+        }
+    }
+
+    /**
+     * Cycle bound of each checked span: from a check node along fall-through to the next check
+     * node or exit, the cycles of all but the last instruction (the interpreter runs the last one
+     * when the cycles before it are still below the limit).
+     */
+    private void spans() {
+        for (IrNode n : nodes) {
+            if (!n.check) continue;
+            long sum = 0, last = 0;
+            IrNode m = n;
+            for (int guard = 0; guard <= nodes.size(); guard++) {
+                sum += m.in.cycles;
+                last = m.in.cycles;
+                if (!m.nextIn || (m.kind == IrNode.BRANCH && !m.conditional())) break;
+                IrNode f = byPc.get(m.next);
+                if (f.check) break;
+                m = f;
+            }
+            n.checkCycles = sum - last;
+        }
+    }
+
+    private static int condFlags(int cond) {
+        switch (cond >>> 1) {
+            case 0: return IrNode.Z;
+            case 1: return IrNode.C;
+            case 2: return IrNode.N;
+            case 3: return IrNode.V;
+            case 4: return IrNode.C | IrNode.Z;
+            case 5: return IrNode.N | IrNode.V;
+            case 6: return IrNode.N | IrNode.V | IrNode.Z;
+            default: return 0;
+        }
+    }
+
+    private void flagLiveness() {
+        for (IrNode n : nodes) {
+            Insn in = n.in;
+            int reads = n.conditional() ? condFlags(n.it >>> 4) : 0, writes = 0;
+            boolean s = in.setFlags == 1 || (in.setFlags == 2 && n.it == 0);
+            switch (n.kind) {
+                case IrNode.COND_BRANCH: reads |= condFlags(in.cond); break;
+                case IrNode.FALLBACK: case IrNode.TERMINAL: reads = IrNode.ALL; writes = IrNode.ALL; break;
+                case IrNode.INLINE:
+                    if (in.group == Group.DATA) {
+                        int op = in.op;
+                        if (op <= DataProcessing.TEQ_S) {
+                            int form = (op - 1) % 3;
+                            if (form == 2 && in.shiftType == Alu.RRX) reads |= IrNode.C;
+                            if (s || op >= DataProcessing.TST_I) {
+                                writes = IrNode.N | IrNode.Z;
+                                if (s && form == 0 && in.immCarry >= 0) writes |= IrNode.C;
+                                if (s && form == 2 && (in.shiftType == Alu.RRX || in.shiftN != 0)) writes |= IrNode.C;
+                            }
+                        } else if (op <= DataProcessing.CMN_S) {
+                            int kind = (op - DataProcessing.ADD_I) / 3, form = (op - DataProcessing.ADD_I) % 3;
+                            if (kind == 1 || kind == 3) reads |= IrNode.C;
+                            if (form == 2 && in.shiftType == Alu.RRX) reads |= IrNode.C;
+                            if (s || kind >= 5) writes = IrNode.ALL;
+                        } else if (op == DataProcessing.SHIFT_REG && s) {
+                            reads |= IrNode.C;
+                            writes = IrNode.N | IrNode.Z | IrNode.C;
+                        }
+                    } else if (in.group == Group.MULDSP && in.op == MultiplyDsp.MUL && s) {
+                        writes = IrNode.N | IrNode.Z;
+                    }
+                    break;
+                default:
+                    break;
+            }
+            n.reads = reads;
+            n.writes = writes;
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = nodes.size() - 1; i >= 0; i--) {
+                IrNode n = nodes.get(i);
+                int out = 0;
+                if (n.next != -1) out |= n.nextIn ? byPc.get(n.next).liveIn : IrNode.ALL;
+                if (n.target != -1) out |= n.targetIn ? byPc.get(n.target).liveIn : IrNode.ALL;
+                if (n.kind == IrNode.TERMINAL || n.kind == IrNode.FALLBACK || isMemory(n)) out = IrNode.ALL;
+                int kill = n.conditional() ? 0 : n.writes;
+                int in = n.reads | (out & ~kill);
+                if (n.check || isMemory(n) || n.kind == IrNode.FALLBACK || n.kind == IrNode.TERMINAL) in = IrNode.ALL;
+                if (out != n.liveOut || in != n.liveIn) {
+                    n.liveOut = out;
+                    n.liveIn = in;
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    private void registers() {
+        int used = 0;
+        for (IrNode n : nodes) {
+            Insn in = n.in;
+            used |= 1 << in.rd | 1 << in.rn | 1 << in.rm | 1 << in.ra;
+            if (in.group == Group.MEMORY && in.op >= LoadStoreMultiple.LDM && in.op <= LoadStoreMultiple.STMDB) used |= in.list;
+            if (in.group == Group.BRANCH && in.op == BranchSystem.BL) used |= 1 << 14;
+        }
+        usedRegs = used & 0x7FFF;
+    }
+}
