@@ -13,8 +13,10 @@ import org.tockemu.core.mem.Region;
  * supported where the architecture allows them (NVIC banks and IPR, SHPR, CFSR); elsewhere they
  * read as zero and are ignored, as in QEMU. Unimplemented offsets are RAZ/WI.
  *
- * <p>The privilege checked is the processor's current one (an LDRT/STRT from privileged code to
- * the SCS is treated as privileged, since the device does not see the access flags).
+ * <p>The privilege checked is that of the access: the current mode, and unprivileged for
+ * LDRT/STRT (learned from the MPU check the CPU makes right before every slow-path access, see
+ * {@link org.tockemu.core.mpu.Mpu#lastCheckPrivileged}). Host code should configure the core through
+ * the Java API ({@link ExceptionUnit}, {@link org.tockemu.core.mpu.Mpu}) rather than through the bus.
  */
 public final class SystemControlSpace implements MmioDevice {
     public static final int BASE = 0xE000E000, SIZE = 0x1000;
@@ -34,19 +36,21 @@ public final class SystemControlSpace implements MmioDevice {
 
     @Override public String name() { return "SCS"; }
 
+    private boolean privileged() { return cpu.privileged() && cpu.mpu.lastCheckPrivileged(); }
+
     private static boolean byteAccessible(int offset) {
         return offset >= 0x100 && offset < 0x340 || offset >= 0x400 && offset < 0x5F0 || offset >= 0xD18 && offset < 0xD2C;
     }
 
     @Override public int read(int offset, int size) {
-        if (!cpu.privileged()) BusError.raise();
+        if (!privileged()) BusError.raise();
         if (size == 4 && (offset & 3) == 0) return readWord(offset);
         if (!byteAccessible(offset) || (offset & (size - 1)) != 0) return 0;
         return (readWord(offset & ~3) >>> (8 * (offset & 3))) & (size == 1 ? 0xFF : 0xFFFF);
     }
 
     @Override public void write(int offset, int size, int value) {
-        if (!cpu.privileged() && !(offset == 0xF00 && (u.ccr & ExceptionUnit.CCR_USERSETMPEND) != 0)) BusError.raise();
+        if (!privileged() && !(offset == 0xF00 && (u.ccr & ExceptionUnit.CCR_USERSETMPEND) != 0)) BusError.raise();
         if (size == 4 && (offset & 3) == 0) {
             writeWord(offset, value);
         } else if (byteAccessible(offset) && (offset & (size - 1)) == 0) {

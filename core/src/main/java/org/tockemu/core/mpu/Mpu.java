@@ -33,6 +33,7 @@ public final class Mpu {
     private final int[] rasr = new int[NUM_REGIONS];
     private int ctrl, rnr;
     private boolean negativePriority;
+    private boolean lastCheckPrivileged = true;
 
     private MpuSegments programmed = MpuSegments.defaultMap();
     private final MpuSegments defaultMap = MpuSegments.defaultMap();
@@ -45,6 +46,7 @@ public final class Mpu {
 
     /** True when an access of kind (Access.READ/WRITE/EXECUTE) at addr is permitted at the given privilege. */
     public boolean allows(int addr, int kind, boolean privileged) {
+        lastCheckPrivileged = privileged;
         MpuSegments s = active;
         return (s.perms[s.find(addr)] & MpuSegments.bit(kind, privileged)) != 0;
     }
@@ -57,6 +59,13 @@ public final class Mpu {
     public long span(int addr, int kind, boolean privileged) {
         return active.span(addr, MpuSegments.bit(kind, privileged));
     }
+
+    /**
+     * The privilege of the most recent {@link #allows} check. The CPU checks every slow-path
+     * access right before handing it to the bus, so a device (the System Control Space) can tell
+     * an LDRT/STRT from privileged code (checked as unprivileged) from a plain access.
+     */
+    public boolean lastCheckPrivileged() { return lastCheckPrivileged; }
 
     // ------------------------------------------------------------------ state
 
@@ -85,6 +94,7 @@ public final class Mpu {
         ctrl = 0;
         rnr = 0;
         negativePriority = false;
+        lastCheckPrivileged = true;
         recompute();
     }
 
