@@ -148,8 +148,21 @@ static void test_allow_ro(void) {
   test_eq(r.r1, E_NOSUPPORT, "userspace-readable allow on console: NOSUPPORT");
 }
 
+// Yield-NoWait with an arbitrary result pointer; nothing is queued here.
+static void yield_no_wait_at(uint32_t result_ptr) {
+  register uint32_t r0 asm ("r0") = 0;
+  register uint32_t r1 asm ("r1") = result_ptr;
+  asm volatile ("svc 0" : "+r" (r0), "+r" (r1) : : "r2", "r3", "r12", "lr", "memory", "cc");
+}
+
 static void test_yield_and_exit(void) {
   test_eq(yield_no_wait(), 0, "yield-no-wait with nothing queued returns 0");
+  yield_no_wait_at(0);
+  test_check(true, "yield-no-wait with a NULL result pointer returns");
+  uint8_t before = *(volatile const uint8_t*)flash_text;
+  yield_no_wait_at((uint32_t)flash_text);
+  test_check(*(volatile const uint8_t*)flash_text == before,
+             "yield-no-wait with a result pointer in flash writes nothing");
 
   // Yield-WaitFor on a null upcall returns the upcall arguments.
   uint32_t now = 0;

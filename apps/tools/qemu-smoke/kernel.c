@@ -197,13 +197,13 @@ static void sys_yield(uint32_t which, uint32_t a1, uint32_t a2) {
       while (queued) {
         task_t t = take(0);
         if (t.is_call) {
-          if (which == 0 && a1) *(uint8_t*)a1 = 1;
+          if (which == 0 && in_ram(a1, 1)) *(uint8_t*)a1 = 1;
           run_upcall(t);
           return;
         }  // null-upcall events are dropped
       }
       if (which == 0) {
-        if (a1) *(uint8_t*)a1 = 0;
+        if (in_ram(a1, 1)) *(uint8_t*)a1 = 0;
         return;
       }
     }
