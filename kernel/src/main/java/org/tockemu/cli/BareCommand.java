@@ -61,7 +61,7 @@ public final class BareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = spec.root().commandLine().getErr(); // the root's writer: tests redirect it after construction
         if (maxInstructions != null && maxInstructions <= 0) {
             return usage(err, "--max-instructions must be positive, got " + maxInstructions);
         }

