@@ -100,6 +100,7 @@ final class ExceptionEntry {
         ExceptionUnit.setBit(u.pendW, exc, false);
         u.setActive(exc, true);
         u.entries++;
+        u.chargeEntry();
         cpu.setModeAndControl(exc, cpu.control & ~2);
         cpu.r[14] = lr;
         cpu.pc = vector & ~1;

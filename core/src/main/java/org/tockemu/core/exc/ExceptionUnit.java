@@ -30,6 +30,13 @@ public final class ExceptionUnit {
     public static final int DFSR_HALTED = 1, DFSR_BKPT = 1 << 1;
     public static final int DEMCR_MON_EN = 1 << 16;
 
+    /**
+     * Cortex-M4 exception timing (TRM 3.3.5, zero-wait-state memory): entry (stacking and vector
+     * fetch) 12 cycles, return (unstacking) 10, a return directly followed by an entry (tail-chain) 6
+     * for both. Charged to cpu.cycles when {@link #chargeExceptionCycles} is set.
+     */
+    public static final int ENTRY_CYCLES = 12, RETURN_CYCLES = 10, TAILCHAIN_CYCLES = 6;
+
     /** Sleep states of the core. */
     public static final int AWAKE = 0, SLEEP_WFI = 1, SLEEP_WFE = 2, SLEEP_ON_EXIT = 3;
 
@@ -89,6 +96,10 @@ public final class ExceptionUnit {
     public long deepSleepCycles;
     /** Number of exception entries. */
     public long entries;
+    /** Whether exception entry/return cost cycles (ENTRY_CYCLES etc.); on by default. */
+    public boolean chargeExceptionCycles = true;
+    /** Return cycles not charged yet: a tail-chained entry replaces them. */
+    private int deferredReturnCycles;
 
     public ExceptionUnit(Cpu cpu) {
         this.cpu = cpu;
@@ -554,6 +565,30 @@ public final class ExceptionUnit {
      * handles sleep. Returns a StopReason, or 0 to keep running.
      */
     public int service(long budgetEndCycle) {
+        int r = serviceBoundary(budgetEndCycle);
+        if (deferredReturnCycles != 0) {
+            cpu.cycles += deferredReturnCycles;
+            deferredReturnCycles = 0;
+        }
+        return r;
+    }
+
+    /** Charges an exception entry (tail-chained when a return is still uncharged). */
+    void chargeEntry() {
+        if (!chargeExceptionCycles) return;
+        if (deferredReturnCycles != 0) {
+            deferredReturnCycles = 0;
+            cpu.cycles += TAILCHAIN_CYCLES;
+        } else {
+            cpu.cycles += ENTRY_CYCLES;
+        }
+    }
+
+    void chargeReturn() {
+        if (chargeExceptionCycles) deferredReturnCycles = RETURN_CYCLES;
+    }
+
+    private int serviceBoundary(long budgetEndCycle) {
         if (lockedUp) {
             cpu.attention = true;
             return StopReason.LOCKUP;

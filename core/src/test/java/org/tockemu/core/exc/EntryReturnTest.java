@@ -213,4 +213,31 @@ class EntryReturnTest {
         m.runToBkpt(1);
         assertEquals(1, m.reg(3), "STREX fails after an exception");
     }
+
+    private static long cyclesOf(boolean charge, String body, java.util.Map<Integer, String> handlers) {
+        ExcMachine m = new ExcMachine().program(handlers, "reset:\n  bkpt #1\n" + body + "\n  bkpt #2\nh:\n  bx lr");
+        m.exc.chargeExceptionCycles = charge;
+        m.runToBkpt(1).resume();
+        long c0 = m.cpu.cycles;
+        m.runToBkpt(2);
+        return m.cpu.cycles - c0;
+    }
+
+    @Test
+    void entryReturnAndTailChainCycles() {
+        var svc = handlers(Fault.SVCALL, "h");
+        assertEquals(ExceptionUnit.ENTRY_CYCLES + ExceptionUnit.RETURN_CYCLES,
+                cyclesOf(true, "  svc #0", svc) - cyclesOf(false, "  svc #0", svc));
+        var irqs = handlers(Fault.IRQ0, "h", Fault.IRQ0 + 1, "h");
+        String two = String.join("\n",
+                "  cpsid i",
+                "  ldr r0, =0xE000E100",
+                "  movs r1, #3",
+                "  str r1, [r0]",
+                "  ldr r0, =0xE000E200",
+                "  str r1, [r0]",
+                "  cpsie i");
+        assertEquals(ExceptionUnit.ENTRY_CYCLES + ExceptionUnit.TAILCHAIN_CYCLES + ExceptionUnit.RETURN_CYCLES,
+                cyclesOf(true, two, irqs) - cyclesOf(false, two, irqs));
+    }
 }
