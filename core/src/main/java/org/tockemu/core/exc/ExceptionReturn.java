@@ -20,7 +20,7 @@ final class ExceptionReturn {
         int returning = cpu.ipsr;
         int nested = u.activeCount();
         if (!u.isActive(returning) || (excReturn & 0x0FFFFFF0) != 0x0FFFFFF0) {
-            if (u.isActive(returning)) u.deactivate(returning);
+            u.deactivate(returning); // also clears FAULTMASK, as DeActivate() does
             invalidReturn(u, excReturn);
             return;
         }

@@ -356,4 +356,27 @@ class FaultTest {
         scs.write(0xD2C, 4, Fault.HFSR_FORCED);
         assertEquals(0, m.exc.hfsr());
     }
+
+    @Test
+    void bkptWithDebugMonitorEnabledTakesDebugMonitor() {
+        ExcMachine m = new ExcMachine();
+        m.program(ALL_FAULTS, String.join("\n",
+                "reset:",
+                "  ldr r0, =0xE000EDFC",
+                "  mov r1, #0x10000",
+                "  str r1, [r0]",              // DEMCR.MON_EN
+                "  adr r8, bad",
+                "bad:",
+                "  bkpt #7",
+                FAULT));
+        m.exc.debuggerAttached = false;
+        m.exc.setBreakpointHandler((cpu, imm) -> {
+            if (imm == 9) cpu.requestStop(StopReason.HALT);
+            return imm == 9;
+        });
+        assertEquals(StopReason.HALT, m.run());
+        expect(m, Fault.DEBUGMONITOR, 0, 0);
+        assertEquals(m.reg(8), m.log(5));
+        assertEquals(ExceptionUnit.DFSR_BKPT, m.exc.dfsr());
+    }
 }
