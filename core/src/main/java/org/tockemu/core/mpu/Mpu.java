@@ -98,8 +98,33 @@ public final class Mpu {
         recompute();
     }
 
+    // A few recently built tables, so a kernel switching between processes does not rebuild them.
+    private static final int CACHE = 16;
+    private final int[][] cacheKeys = new int[CACHE][];
+    private final MpuSegments[] cacheValues = new MpuSegments[CACHE];
+    private int cacheNext;
+
+    private MpuSegments lookup() {
+        boolean pde = (ctrl & CTRL_PRIVDEFENA) != 0;
+        outer:
+        for (int i = 0; i < CACHE; i++) {
+            int[] k = cacheKeys[i];
+            if (k == null || (k[2 * NUM_REGIONS] != 0) != pde) continue;
+            for (int n = 0; n < NUM_REGIONS; n++) if (k[2 * n] != rbar[n] || k[2 * n + 1] != rasr[n]) continue outer;
+            return cacheValues[i];
+        }
+        MpuSegments s = MpuSegments.build(rbar, rasr, pde);
+        int[] k = new int[2 * NUM_REGIONS + 1];
+        for (int n = 0; n < NUM_REGIONS; n++) { k[2 * n] = rbar[n]; k[2 * n + 1] = rasr[n]; }
+        k[2 * NUM_REGIONS] = pde ? 1 : 0;
+        cacheKeys[cacheNext] = k;
+        cacheValues[cacheNext] = s;
+        cacheNext = (cacheNext + 1) % CACHE;
+        return s;
+    }
+
     private void recompute() {
-        programmed = MpuSegments.build(rbar, rasr, (ctrl & CTRL_PRIVDEFENA) != 0);
+        programmed = lookup();
         active = null; // force a switch (and window invalidation)
         selectActive();
     }
