@@ -241,7 +241,7 @@ public final class JitEngine implements ExecutionEngine {
             any = true;
         }
         // failed translations in the range may translate now
-        int from = (int) Math.max(0, (a0 - Integer.toUnsignedLong(area.base) - 4096) >>> 1);
+        int from = (int) (Math.max(0L, a0 - Integer.toUnsignedLong(area.base) - 4096) >> 1);
         int to = (int) Math.min(area.table.length, (a1 - Integer.toUnsignedLong(area.base) + 1) >>> 1);
         for (int i = from; i < to; i++) if (area.table[i] == FAILED) area.table[i] = null;
         if (any) cpu.attention = true; // a running region leaves at the next instruction

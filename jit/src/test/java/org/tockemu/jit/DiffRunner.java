@@ -18,7 +18,13 @@ import org.tockemu.core.testing.TestMachine;
 public final class DiffRunner {
     /** Result of a comparison: null when identical, else a description of the first difference. */
     public static String compare(byte[] code, byte[] ramInit, long[] slices, int maxSlices, int threshold) {
+        return compare(code, 0, ramInit, slices, maxSlices, threshold);
+    }
+
+    public static String compare(byte[] code, int entry, byte[] ramInit, long[] slices, int maxSlices, int threshold) {
         TestMachine a = machine(code, ramInit), b = machine(code, ramInit);
+        a.cpu.pc = entry;
+        b.cpu.pc = entry;
         JitEngine jit = new JitEngine(b.cpu);
         jit.threshold = threshold;
         ExecutionEngine interp = Interpreter::run;
