@@ -38,7 +38,7 @@ public final class CortexMBoundary implements ProcessCpu {
         for (int e : new int[] {Fault.SVCALL, Fault.SYSTICK, Fault.HARDFAULT, Fault.MEMMANAGE, Fault.BUSFAULT, Fault.USAGEFAULT, kernelIrq()}) {
             exc.setHooked(e, true);
         }
-        bus.write(NVIC_ISER0 + 4 * (KERNEL_IRQ_LINE / 32), 4, 1 << (KERNEL_IRQ_LINE % 32));
+        scsWrite(NVIC_ISER0 + 4 * (KERNEL_IRQ_LINE / 32), 4, 1 << (KERNEL_IRQ_LINE % 32));
         // Enter the kernel's context: privileged thread mode on MSP takes an SVCall, as Tock's boot
         // ends with the first switch_to_user's svc. From then on the kernel "runs in the handler".
         cpu.setModeAndControl(0, 0);
@@ -51,17 +51,36 @@ public final class CortexMBoundary implements ProcessCpu {
         }
     }
 
+    /** Kernel accesses to the System Control Space are privileged whatever mode the core is in. */
+    private void scsWrite(int addr, int size, int value) {
+        cpu.hostAccess = true;
+        try {
+            bus.write(addr, size, value);
+        } finally {
+            cpu.hostAccess = false;
+        }
+    }
+
+    private int scsRead(int addr, int size) {
+        cpu.hostAccess = true;
+        try {
+            return bus.read(addr, size);
+        } finally {
+            cpu.hostAccess = false;
+        }
+    }
+
     @Override public int kernelIrq() { return Fault.IRQ0 + KERNEL_IRQ_LINE; }
 
     @Override public void switchTo(Process p, int[] mpu, long timesliceCycles) {
         programMpu(mpu);
         if (timesliceCycles > 0) {
-            bus.write(SYST_CSR, 4, 0);
-            bus.write(SYST_RVR, 4, (int) Math.min(0xFFFFFF, Math.max(1, timesliceCycles - 1)));
-            bus.write(SYST_CVR, 4, 0);
-            bus.write(SYST_CSR, 4, 0b111); // ENABLE | TICKINT | CLKSOURCE (processor clock)
+            scsWrite(SYST_CSR, 4, 0);
+            scsWrite(SYST_RVR, 4, (int) Math.min(0xFFFFFF, Math.max(1, timesliceCycles - 1)));
+            scsWrite(SYST_CVR, 4, 0);
+            scsWrite(SYST_CSR, 4, 0b111); // ENABLE | TICKINT | CLKSOURCE (processor clock)
         } else {
-            bus.write(SYST_CSR, 4, 0);
+            scsWrite(SYST_CSR, 4, 0);
         }
         enter(p);
     }
@@ -82,10 +101,10 @@ public final class CortexMBoundary implements ProcessCpu {
     private void programMpu(int[] mpu) {
         if (programmedMpu != null && java.util.Arrays.equals(programmedMpu, mpu)) return; // Tock skips unchanged configurations
         for (int i = 0; i < 8; i++) {
-            bus.write(MPU_RBAR, 4, mpu[2 * i]);
-            bus.write(MPU_RASR, 4, mpu[2 * i + 1]);
+            scsWrite(MPU_RBAR, 4, mpu[2 * i]);
+            scsWrite(MPU_RASR, 4, mpu[2 * i + 1]);
         }
-        bus.write(MPU_CTRL, 4, 0b101);
+        scsWrite(MPU_CTRL, 4, 0b101);
         programmedMpu = mpu.clone();
     }
 
@@ -100,13 +119,13 @@ public final class CortexMBoundary implements ProcessCpu {
 
     @Override public void preempt() { exc.setPending(kernelIrq()); }
 
-    @Override public void leave() { bus.write(SYST_CSR, 4, 0); }
+    @Override public void leave() { scsWrite(SYST_CSR, 4, 0); }
 
     /** Reads the fault status registers and clears them (write-one-to-clear), ready for the next fault. */
     @Override public int[] faultStatus() {
-        int[] s = {bus.read(CFSR, 4), bus.read(HFSR, 4), bus.read(MMFAR, 4), bus.read(BFAR, 4)};
-        bus.write(CFSR, 4, s[0]);
-        bus.write(HFSR, 4, s[1]);
+        int[] s = {scsRead(CFSR, 4), scsRead(HFSR, 4), scsRead(MMFAR, 4), scsRead(BFAR, 4)};
+        scsWrite(CFSR, 4, s[0]);
+        scsWrite(HFSR, 4, s[1]);
         return s;
     }
 }

@@ -225,7 +225,12 @@ public final class Kernel {
                 }
                 continue;
             }
-            runProcess(d.process(), d.timesliceUs(), untilCycle);
+            try {
+                runProcess(d.process(), d.timesliceUs(), untilCycle);
+            } catch (RuntimeException e) {
+                // an emulator bug, never guest behaviour: stop the board with a report instead of dying
+                panic("internal emulator error while running " + d.process().name + ": " + e + "\n" + cpu.describeRegisters());
+            }
         }
     }
 

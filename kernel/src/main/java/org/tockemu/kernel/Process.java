@@ -131,16 +131,12 @@ public final class Process {
 
     // ---------------------------------------------------------------- break management
 
-    /** Sets the app break; returns false (NOMEM) when below the allow mark, past the kernel break or not MPU-coverable. */
+    /** Sets the app break; returns false (NOMEM) when below the allow mark, past the kernel break or not MPU-coverable. Memory is not cleared. */
     boolean setBreak(int newBreak) {
         if (Integer.compareUnsigned(newBreak, allowHighWater) < 0) return false;
         if (Integer.compareUnsigned(newBreak, memEnd()) >= 0 || Integer.compareUnsigned(newBreak, kernelBreak) > 0) return false;
         if (MpuLayout.enabledSubregions(memStart, memLen, newBreak, kernelBreak) < 0) return false;
-        int old = appBreak;
-        if (Integer.compareUnsigned(newBreak, old) > 0) {
-            for (int a = old; a != newBreak; a++) bus.write(a, 1, 0); // growing the break zeroes the new memory
-        }
-        appBreak = newBreak;
+        appBreak = newBreak; // Tock's brk does not clear memory (process_standard.rs); crt0 zeroes .bss itself
         return true;
     }
 

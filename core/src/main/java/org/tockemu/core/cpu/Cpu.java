@@ -47,6 +47,11 @@ public final class Cpu {
     public boolean attention;
     /** Nonzero StopReason requested by the exception unit or the host; the run loop returns it. */
     public int stopRequest;
+    /**
+     * Set while the host (the kernel written in Java, a debugger) accesses the bus: privileged-only
+     * devices such as the System Control Space accept it whatever mode the core is in.
+     */
+    public boolean hostAccess;
 
     // ---- counters ----
     public long instructions;

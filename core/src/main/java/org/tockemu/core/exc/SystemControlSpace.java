@@ -36,7 +36,8 @@ public final class SystemControlSpace implements MmioDevice {
 
     @Override public String name() { return "SCS"; }
 
-    private boolean privileged() { return cpu.privileged() && cpu.mpu.lastCheckPrivileged(); }
+    /** Guest accesses need privilege; the host (kernel in Java, debugger) always has it (Cpu.hostAccess). */
+    private boolean privileged() { return cpu.hostAccess || (cpu.privileged() && cpu.mpu.lastCheckPrivileged()); }
 
     private static boolean byteAccessible(int offset) {
         return offset >= 0x100 && offset < 0x340 || offset >= 0x400 && offset < 0x5F0 || offset >= 0xD18 && offset < 0xD2C;
