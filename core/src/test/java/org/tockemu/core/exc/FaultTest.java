@@ -379,4 +379,46 @@ class FaultTest {
         assertEquals(m.reg(8), m.log(5));
         assertEquals(ExceptionUnit.DFSR_BKPT, m.exc.dfsr());
     }
+
+    @Test
+    void unstackingMpuViolationIsMunstkerrTakenWithoutStacking() {
+        java.util.Map<Integer, String> h = new java.util.TreeMap<>(ALL_FAULTS);
+        h.put(Fault.MEMMANAGE, "fault_noframe");
+        h.put(Fault.SVCALL, "svc");
+        ExcMachine m = new ExcMachine().program(h, String.join("\n",
+                "reset:", ENABLE_FAULTS,
+                "  ldr r0, =0xE000ED9C",
+                "  ldr r1, =0x00000010",     // region 0: code 1 MiB, read-only for all
+                "  str r1, [r0]",
+                "  ldr r1, =0x06000027",
+                "  str r1, [r0, #4]",
+                "  ldr r1, =0x20000011",     // region 1: RAM 256 KiB, full access
+                "  str r1, [r0]",
+                "  ldr r1, =0x03000023",
+                "  str r1, [r0, #4]",
+                "  ldr r1, =0x20004012",     // region 2: 512 B privileged only
+                "  str r1, [r0]",
+                "  ldr r1, =0x01000011",
+                "  str r1, [r0, #4]",
+                "  ldr r0, =0xE000ED94",
+                "  movs r1, #5",
+                "  str r1, [r0]",
+                "  ldr r0, =0x20003000",
+                "  msr psp, r0",
+                "  movs r0, #3",
+                "  msr control, r0",
+                "  isb",
+                "  svc #0",
+                "  bkpt #1",
+                "svc:",
+                "  ldr r0, =0x20004100",
+                "  msr psp, r0",
+                "  bx lr",
+                FAULT_NOFRAME));
+        m.runToBkpt(9);
+        expect(m, Fault.MEMMANAGE, Fault.MUNSTKERR, 0);
+        assertEquals(0xFFFFFFFD, m.reg(14), "tail-chained: LR = the failed EXC_RETURN");
+        assertEquals(0x20004100, m.cpu.psp(), "nothing popped");
+        assertFalse(m.exc.isActive(Fault.SVCALL));
+    }
 }
