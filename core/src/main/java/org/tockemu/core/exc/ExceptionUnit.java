@@ -19,6 +19,19 @@ import org.tockemu.core.mem.BusError;
  * the highest-priority pending enabled exception whose group priority is higher than the
  * execution priority. Tail-chaining and late arrival are not modelled as such; the observable
  * result (frames, LR, order of handlers) is the same as unstacking and stacking again.
+ *
+ * <p>Wiring a board: {@code cpu.exceptions.configure(irqs, priorityBits)},
+ * {@code SystemControlSpace.map(bus, cpu)}, {@code addTimedDevice(timer)} for each timed
+ * peripheral (which calls {@link #timingChanged()} when its schedule changes and
+ * {@link #raiseIrq}/{@link #lowerIrq} for its line), {@code sysTick.setExternalClockDivider(..)},
+ * {@code setBreakpointHandler(semihosting)}, then {@link #reset()}.
+ *
+ * <p>A kernel in Java: {@link #setHooked} the exceptions it handles (SVCall, SysTick, faults,
+ * interrupts); the run loop returns StopReason.HOOK after the architectural entry (frame on the
+ * process stack, handler mode, LR = EXC_RETURN); the kernel reads/writes the frame, maybe points
+ * PSP at another process's frame, and resumes with {@link #returnFromException}. To enter the
+ * first process from thread mode, pend a hooked exception ({@link #setPending}) and run: the
+ * HOOK comes back at once.
  */
 public final class ExceptionUnit {
     public static final int EXC_RETURN_HANDLER = 0xFFFFFFF1, EXC_RETURN_THREAD_MSP = 0xFFFFFFF9, EXC_RETURN_THREAD_PSP = 0xFFFFFFFD;
