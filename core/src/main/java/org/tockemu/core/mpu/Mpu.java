@@ -34,6 +34,8 @@ public final class Mpu {
     private int ctrl, rnr;
     private boolean negativePriority;
     private boolean lastCheckPrivileged = true;
+    /** Registers changed since the table was built. */
+    private boolean dirty;
 
     private MpuSegments programmed = MpuSegments.defaultMap();
     private final MpuSegments defaultMap = MpuSegments.defaultMap();
@@ -47,7 +49,7 @@ public final class Mpu {
     /** True when an access of kind (Access.READ/WRITE/EXECUTE) at addr is permitted at the given privilege. */
     public boolean allows(int addr, int kind, boolean privileged) {
         lastCheckPrivileged = privileged;
-        MpuSegments s = active;
+        MpuSegments s = dirty ? rebuild() : active;
         return (s.perms[s.find(addr)] & MpuSegments.bit(kind, privileged)) != 0;
     }
 
@@ -57,7 +59,7 @@ public final class Mpu {
      * A length of 2^32 is reported as 0xFFFFFFE0 (callers clip to a memory region anyway).
      */
     public long span(int addr, int kind, boolean privileged) {
-        return active.span(addr, MpuSegments.bit(kind, privileged));
+        return (dirty ? rebuild() : active).span(addr, MpuSegments.bit(kind, privileged));
     }
 
     /**
@@ -70,13 +72,16 @@ public final class Mpu {
     // ------------------------------------------------------------------ state
 
     /** MPU_CTRL.ENABLE and not suspended by negative execution priority without HFNMIENA. */
-    public boolean effectivelyEnabled() { return active != defaultMap; }
+    public boolean effectivelyEnabled() { return (dirty ? rebuild() : active) != defaultMap; }
 
     /** The segment table checks currently use (programmed map or default map). */
-    public MpuSegments segments() { return active; }
+    public MpuSegments segments() { return dirty ? rebuild() : active; }
 
     /** The table of the programmed configuration (what applies when the MPU is on). */
-    public MpuSegments programmedSegments() { return programmed; }
+    public MpuSegments programmedSegments() {
+        if (dirty) rebuild();
+        return programmed;
+    }
 
     /**
      * Told by the exception unit whether the execution priority is negative (HardFault, NMI,
@@ -85,7 +90,7 @@ public final class Mpu {
     public void setNegativePriority(boolean negative) {
         if (negative == negativePriority) return;
         negativePriority = negative;
-        selectActive();
+        if (!dirty) selectActive();
     }
 
     public void reset() {
@@ -123,10 +128,21 @@ public final class Mpu {
         return s;
     }
 
+    /**
+     * A register changed: the windows are dropped now, the table is rebuilt at the next check (a
+     * kernel writing eight RBAR/RASR pairs builds one table, not sixteen).
+     */
     private void recompute() {
+        dirty = true;
+        cpu.invalidateWindows();
+    }
+
+    private MpuSegments rebuild() {
+        dirty = false;
         programmed = lookup();
         active = null; // force a switch (and window invalidation)
         selectActive();
+        return active;
     }
 
     private void selectActive() {
@@ -241,7 +257,7 @@ public final class Mpu {
                     MpuSegments.sizeName(size), (a >>> 24) & 7, (a & (1 << 28)) != 0 ? " XN" : "", (a >>> 8) & 0xFF,
                     MpuSegments.regionUsable(rbar[n], a) ? "" : " (ignored: size < 32 B or misaligned base)"));
         }
-        sb.append(active.describe());
+        sb.append(segments().describe());
         return sb.toString();
     }
 
