@@ -51,6 +51,9 @@ public final class BoardOptions {
     @Option(names = "--show-leds", description = "Print LED changes on stderr.")
     boolean showLeds;
 
+    @Option(names = "--summary", description = "Print a one-line summary (virtual vs wall time, MIPS, sleep) on stderr at the end.")
+    boolean summary;
+
     @Option(names = "--process-console", description = "Enable Tock's process console on the UART input (see --input).")
     boolean processConsole;
 

@@ -43,6 +43,7 @@ final class BoardRun {
         double wall = (System.nanoTime() - t0) / 1e9;
         out.flush();
         if (o.stats != null) Files.writeString(o.stats, statsJson(board, outcome, wall) + "\n");
+        if (o.summary) err.println(summary(board, outcome, wall));
         return outcome == Kernel.Outcome.PANIC ? 1 : 0;
     }
 
@@ -62,6 +63,17 @@ final class BoardRun {
         if (idx < 0 || idx >= board.button.count()) throw new IllegalArgumentException("--button " + spec + ": the board has " + board.button.count() + " buttons");
         boolean press = what.equals("press");
         board.kernel.schedule(board.kernel.cyclesForMicros(us), () -> board.button.set(idx, press));
+    }
+
+    /** One human-readable line: virtual vs wall time, speed, and where the time went. */
+    static String summary(Board board, Kernel.Outcome outcome, double wall) {
+        Kernel k = board.kernel;
+        double virt = board.cpu.cycles / (double) k.clockHz();
+        double asleep = board.cpu.cycles == 0 ? 0 : 100.0 * k.stats.sleepCycles / board.cpu.cycles;
+        return String.format("tockemu: %s after %.3f s of virtual time in %.2f s of wall time (%.0fx real time); "
+                + "%,d instructions (%.1f MIPS), %.1f%% asleep, %d syscalls, %d faults",
+                outcome.name().toLowerCase().replace('_', ' '), virt, wall, wall > 0 ? virt / wall : 0,
+                board.cpu.instructions, wall > 0 ? board.cpu.instructions / wall / 1e6 : 0, asleep, k.stats.syscalls, k.stats.faults);
     }
 
     static String statsJson(Board board, Kernel.Outcome outcome, double wall) {

@@ -26,6 +26,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         if (options.until == null && options.cycles == null) options.until = "5s";
         options.showLeds = true;
+        options.summary = true;
         List<ProcessLoader.App> images = new ArrayList<>();
         for (String a : APPS) images.add(bundled(a));
         System.err.println("tockemu demo: nRF52840-DK board, engine " + options.engine + ", apps " + String.join(", ", APPS)

@@ -288,7 +288,8 @@ public final class Cpu {
         boolean priv = privilegedFor(access);
         int kind = access & 3;
         if (!mpu.allows(addr, kind, priv) || (size > 1 && !mpu.allows(addr + size - 1, kind, priv))) {
-            int bad = mpu.allows(addr, kind, priv) ? addr + size - 1 : addr;
+            int bad = addr; // MMFAR: the first byte the access may not touch
+            while (mpu.allows(bad, kind, priv)) bad++;
             throw memManageFault(kind == Access.EXECUTE ? Fault.IACCVIOL : Fault.DACCVIOL | Fault.MMARVALID, bad);
         }
     }

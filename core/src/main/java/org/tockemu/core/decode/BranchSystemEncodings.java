@@ -46,13 +46,13 @@ public final class BranchSystemEncodings {
             in.rn = f.get("Rn");
             in.imm = f.get("SYSm");
             in.list = f.get("mask");
-            if (in.rn >= 13 || !validSysm(in.imm)) in.undefined();
+            if (in.rn == 13 || in.rn == 15 || !validSysm(in.imm)) in.undefined();
             if ((in.imm >>> 3) == 0) { if (in.list == 0) in.undefined(); } else if (in.list != 2) in.undefined();
         });
         b.t32("MRS_T1", "1111001111101111 10x0 Rd:4 SYSm:8", BRANCH, MRS, (f, in) -> {
             in.rd = f.get("Rd");
             in.imm = f.get("SYSm");
-            if (in.rd >= 13 || !validSysm(in.imm)) in.undefined();
+            if (in.rd == 13 || in.rd == 15 || !validSysm(in.imm)) in.undefined(); // LR is allowed
         });
         b.t32("hint_T2", "111100111010xxxx 10x0x000 hint:8", BRANCH, NOP, (f, in) -> {
             int h = f.get("hint");

@@ -68,6 +68,11 @@ public final class Bus {
         if (r == null) throw BusError.INSTANCE;
         if (!r.contains(addr, size)) {
             if (!r.isMemory()) throw BusError.INSTANCE;
+            // a store straddling regions: every byte must be writable before any is written
+            for (int i = 1; i < size; i++) {
+                Region b = find(addr + i);
+                if (b == null || b.data == null || !b.writable) throw BusError.INSTANCE;
+            }
             for (int i = 0; i < size; i++) write(addr + i, 1, value >>> (8 * i));
             return;
         }
