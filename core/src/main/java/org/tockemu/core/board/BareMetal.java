@@ -85,6 +85,7 @@ public final class BareMetal {
                     }
                     if (reason == StopReason.BUDGET) continue;
                     if (reason == StopReason.SLEEP) {
+                        if (board.uarts[0].awaitInput()) continue; // serial input is the wake-up source
                         exit = BareResult.EXIT_DEADLOCK;
                         failure = "deadlock: WFI with no interrupt source (pc = " + hex(cpu.pc) + ")\n" + cpu.describeRegisters();
                         break;

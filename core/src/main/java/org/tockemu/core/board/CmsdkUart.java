@@ -16,7 +16,8 @@ import org.tockemu.core.mem.MmioDevice;
  * QEMU does with a non-blocking backend. A byte written while TX is disabled stays in the buffer
  * (TXFULL set) and is never sent, as in QEMU. Reception is polled: with RX enabled and the buffer
  * empty, reading STATE or DATA takes the next byte the input stream has available
- * ({@link InputStream#available()}) without blocking; RX interrupts are raised at that point only.
+ * ({@link InputStream#available()}) without blocking; and a core sleeping with nothing else to
+ * wake it waits for the next byte when RX and its interrupt are enabled ({@link #awaitInput}).
  */
 public final class CmsdkUart implements MmioDevice {
     public static final int DATA = 0x0, STATE = 0x4, CTRL = 0x8, INTSTATUS = 0xC, BAUDDIV = 0x10;
@@ -139,19 +140,43 @@ public final class CmsdkUart implements MmioDevice {
         update();
     }
 
+    /**
+     * Called when the core sleeps with nothing else to wake it: if this UART waits for input with
+     * its RX interrupt enabled, blocks until a byte arrives and receives it (raising the RX
+     * interrupt). Returns false at end of input or when the UART is not waiting.
+     */
+    public boolean awaitInput() {
+        if (in == null || (ctrl & (CTRL_RX_EN | CTRL_RX_INTEN)) != (CTRL_RX_EN | CTRL_RX_INTEN) || (state & STATE_RXFULL) != 0) {
+            return false;
+        }
+        try {
+            if (out != null) out.flush();
+            int b = in.read();
+            if (b < 0) return false;
+            receive(b);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void receive(int b) {
+        rxBuf = b & 0xFF;
+        state |= STATE_RXFULL;
+        if ((ctrl & CTRL_RX_INTEN) != 0) intStatus |= INT_RX;
+        update();
+    }
+
     private void pollReceive() {
         if (in == null || (ctrl & CTRL_RX_EN) == 0 || (state & STATE_RXFULL) != 0) return;
         try {
             if (in.available() <= 0) return;
             int b = in.read();
             if (b < 0) return;
-            rxBuf = b;
+            receive(b);
         } catch (IOException e) {
-            return;
+            // no input: nothing received
         }
-        state |= STATE_RXFULL;
-        if ((ctrl & CTRL_RX_INTEN) != 0) intStatus |= INT_RX;
-        update();
     }
 
     /** Overrun interrupt status mirrors STATE & the overrun enables; drives the IRQ lines. */

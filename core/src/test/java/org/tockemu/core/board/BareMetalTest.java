@@ -155,4 +155,35 @@ class BareMetalTest {
         o.maxInstructions = 1000;
         assertEquals(3, BareMetal.run(elf, o).exitCode());
     }
+
+    @Test
+    void uartReceiveInterruptWakesWfi() throws Exception {
+        String src = String.join("\n",
+                ".syntax unified", ".thumb", ".text",
+                ".word 0x20400000", ".word reset + 1", ".rept 14", ".word hang + 1", ".endr",
+                ".word uart0_rx + 1",                        // IRQ 0: UART0 RX
+                ".thumb_func", "reset:",
+                "  ldr r4, =0x40004000",
+                "  movs r0, #0x0a", "  str r0, [r4, #8]",   // CTRL: RX_EN | RX_INTEN
+                "  ldr r1, =0xe000e100", "  movs r0, #1", "  str r0, [r1]", // NVIC ISER0: IRQ 0
+                "loop:", "  wfi", "  b loop",
+                ".thumb_func", "uart0_rx:",
+                "  ldr r0, [r4]",                            // DATA
+                "  adr r1, blk", "  str r0, [r1, #4]",
+                "  movs r0, #0x20", "  bkpt 0xab",
+                ".thumb_func", "hang:", "  b hang",
+                ".align 2", "blk: .word 0x20026, 0", ".ltorg", "");
+        Path elf = build("uartrx", src);
+        BareOptions o = new BareOptions();
+        o.console = console;
+        o.stdin = new ByteArrayInputStream(new byte[] {'A'});
+        o.maxInstructions = 10_000;
+        BareResult r = BareMetal.run(elf, o);
+        assertNull(r.failure());
+        assertEquals('A', r.exitCode());
+        // without input the same program is a deadlock
+        o.stdin = new ByteArrayInputStream(new byte[0]);
+        BareResult d = BareMetal.run(elf, o);
+        assertEquals(BareResult.EXIT_DEADLOCK, d.exitCode());
+    }
 }
