@@ -74,10 +74,14 @@ final class Emitter {
             if (n.next != -1 && !(n.kind == IrNode.TERMINAL)) {
                 IrNode nx = i + 1 < rb.nodes.size() ? rb.nodes.get(i + 1) : null;
                 if (n.nextIn) {
-                    if (nx == null || nx.pc != n.next) mv.visitJumpInsn(GOTO, rb.byPc.get(n.next).label);
+                    IrNode t = rb.byPc.get(n.next);
+                    if (t.check) addCounters(n);
+                    if (nx == null || nx.pc != n.next) mv.visitJumpInsn(GOTO, t.label);
                 } else {
-                    exitTo(n.next, n.itAfter);
+                    exitAfter(n, n.next, n.itAfter);
                 }
+            } else if (n.kind != IrNode.TERMINAL && n.kind != IrNode.BRANCH && n.kind != IrNode.COND_BRANCH && n.kind != IrNode.CBZ) {
+                throw new IllegalStateException("node without successor: " + n);
             }
         }
         mv.visitLabel(tryEnd);
@@ -90,7 +94,8 @@ final class Emitter {
         // fault: the state of the faulting instruction
         mv.visitLabel(handler);
         mv.visitVarInsn(ASTORE, T4);
-        writeBack();
+        storeRegs();
+        storeFlags(); // the counters were stored by the faulting call site
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, CURPC); mv.visitFieldInsn(PUTFIELD, CPU, "pc", "I");
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, CURIT); mv.visitFieldInsn(PUTFIELD, CPU, "itState", "I");
         mv.visitVarInsn(ALOAD, RARR); iconst(15); mv.visitVarInsn(ILOAD, CURPC); iconst(4); mv.visitInsn(IADD); mv.visitInsn(IASTORE);
@@ -160,21 +165,37 @@ final class Emitter {
         storeCounters();
     }
 
+    /** Exit before any instruction of the span ran (span start). */
     private void exitTo(int pc, int it) {
         iconst(pc); mv.visitVarInsn(ISTORE, EXITPC);
         iconst(it); mv.visitVarInsn(ISTORE, EXITIT);
         mv.visitJumpInsn(GOTO, exit);
     }
 
+    /** Exit after node n completed. */
+    private void exitAfter(IrNode n, int pc, int it) {
+        addCounters(n);
+        exitTo(pc, it);
+    }
+
+    /** cyc/icnt += the span's cycles and instructions up to and including n. */
+    private void addCounters(IrNode n) {
+        mv.visitVarInsn(LLOAD, CYC); mv.visitLdcInsn(n.pre + n.in.cycles); mv.visitInsn(LADD); mv.visitVarInsn(LSTORE, CYC);
+        mv.visitVarInsn(LLOAD, ICNT); mv.visitLdcInsn((long) n.preN + 1); mv.visitInsn(LADD); mv.visitVarInsn(LSTORE, ICNT);
+    }
+
+    /** cpu.cycles/instructions = the exact counters before n. */
+    private void storeCountersAt(IrNode n) {
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(LLOAD, CYC); if (n.pre != 0) { mv.visitLdcInsn(n.pre); mv.visitInsn(LADD); }
+        mv.visitFieldInsn(PUTFIELD, CPU, "cycles", "J");
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(LLOAD, ICNT); if (n.preN != 0) { mv.visitLdcInsn((long) n.preN); mv.visitInsn(LADD); }
+        mv.visitFieldInsn(PUTFIELD, CPU, "instructions", "J");
+    }
+
     /** Marks the instruction about to call something that may fault or look at the state. */
     private void setCur(IrNode n) {
         iconst(n.pc); mv.visitVarInsn(ISTORE, CURPC);
         iconst(n.it); mv.visitVarInsn(ISTORE, CURIT);
-    }
-
-    private void count(IrNode n) {
-        mv.visitVarInsn(LLOAD, CYC); mv.visitLdcInsn((long) n.in.cycles); mv.visitInsn(LADD); mv.visitVarInsn(LSTORE, CYC);
-        mv.visitVarInsn(LLOAD, ICNT); mv.visitInsn(LCONST_1); mv.visitInsn(LADD); mv.visitVarInsn(LSTORE, ICNT);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -261,61 +282,40 @@ final class Emitter {
         }
         Label skip = new Label();
         boolean cond = n.conditional();
+        if (cond) condFail(n.it >>> 4, skip);
         switch (n.kind) {
             case IrNode.IT:
-                count(n);
-                return;
-            case IrNode.BRANCH: {
-                if (cond) condFail(n.it >>> 4, skip);
+                break;
+            case IrNode.BRANCH:
                 if (n.in.op == BranchSystem.BL) { iconst((n.pc + n.in.size) | 1); setReg(14); }
-                count(n);
-                jumpOrExit(n.target, n.targetIn, n.itAfter);
-                if (cond) { mv.visitLabel(skip); count(n); }
-                return;
-            }
-            case IrNode.COND_BRANCH: {
-                if (cond) condFail(n.it >>> 4, skip);
-                Label notTaken = new Label();
-                count(n);
-                condFail(n.in.cond, notTaken);
-                jumpOrExit(n.target, n.targetIn, n.itAfter);
-                mv.visitLabel(notTaken);
-                if (cond) { Label j = new Label(); mv.visitJumpInsn(GOTO, j); mv.visitLabel(skip); count(n); mv.visitLabel(j); }
-                return;
-            }
-            case IrNode.CBZ: {
-                if (cond) condFail(n.it >>> 4, skip);
-                Label notTaken = new Label();
-                count(n);
+                jumpOrExit(n, n.target, n.targetIn, n.itAfter);
+                break;
+            case IrNode.COND_BRANCH:
+                condFail(n.in.cond, skip);
+                jumpOrExit(n, n.target, n.targetIn, n.itAfter);
+                break;
+            case IrNode.CBZ:
                 reg(n, n.in.rn);
-                mv.visitJumpInsn(n.in.op == BranchSystem.CBZ ? IFNE : IFEQ, notTaken);
-                jumpOrExit(n.target, n.targetIn, n.itAfter);
-                mv.visitLabel(notTaken);
-                if (cond) { Label j = new Label(); mv.visitJumpInsn(GOTO, j); mv.visitLabel(skip); count(n); mv.visitLabel(j); }
-                return;
-            }
+                mv.visitJumpInsn(n.in.op == BranchSystem.CBZ ? IFNE : IFEQ, skip);
+                jumpOrExit(n, n.target, n.targetIn, n.itAfter);
+                break;
             case IrNode.FALLBACK:
-            case IrNode.TERMINAL: {
-                if (cond) condFail(n.it >>> 4, skip);
+            case IrNode.TERMINAL:
                 fallback(n);
-                count(n);
                 if (n.kind == IrNode.TERMINAL) {
                     mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "nextPc", "I"); mv.visitVarInsn(ISTORE, EXITPC);
                     if (n.it == 0) { mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "itState", "I"); }
                     else iconst(n.itAfter);
                     mv.visitVarInsn(ISTORE, EXITIT);
+                    addCounters(n);
                     mv.visitJumpInsn(GOTO, exit);
-                    if (cond) { mv.visitLabel(skip); count(n); exitTo(n.pc + n.in.size, n.itAfter); }
+                    if (cond) { mv.visitLabel(skip); exitAfter(n, n.pc + n.in.size, n.itAfter); }
                     return;
                 }
                 exitIfAttention(n);
-                if (cond) { Label j = new Label(); mv.visitJumpInsn(GOTO, j); mv.visitLabel(skip); count(n); mv.visitLabel(j); }
-                return;
-            }
+                break;
             default: {
-                if (cond) condFail(n.it >>> 4, skip);
                 boolean slow = inline(n);
-                count(n);
                 if (slow) {
                     Label ok = new Label();
                     mv.visitVarInsn(ILOAD, ATT); mv.visitJumpInsn(IFEQ, ok);
@@ -323,12 +323,13 @@ final class Emitter {
                     exitIfAttention(n);
                     mv.visitLabel(ok);
                 }
-                if (cond) { Label j = new Label(); mv.visitJumpInsn(GOTO, j); mv.visitLabel(skip); count(n); mv.visitLabel(j); }
             }
         }
+        mv.visitLabel(skip);
     }
 
-    private void jumpOrExit(int target, boolean in, int it) {
+    private void jumpOrExit(IrNode n, int target, boolean in, int it) {
+        addCounters(n);
         if (in) mv.visitJumpInsn(GOTO, rb.byPc.get(target).label);
         else exitTo(target, it);
     }
@@ -340,7 +341,7 @@ final class Emitter {
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "windowEpoch", "I"); mv.visitVarInsn(ILOAD, EPOCH);
         mv.visitJumpInsn(IF_ICMPEQ, ok);
         mv.visitLabel(out);
-        exitTo(n.pc + n.in.size, n.itAfter);
+        exitAfter(n, n.pc + n.in.size, n.itAfter);
         mv.visitLabel(ok);
     }
 
@@ -348,7 +349,7 @@ final class Emitter {
     private void fallback(IrNode n) {
         storeRegs();
         storeFlags();
-        storeCounters();
+        storeCountersAt(n);
         setCur(n);
         mv.visitVarInsn(ALOAD, L_CPU); iconst(n.pc); mv.visitFieldInsn(PUTFIELD, CPU, "pc", "I");
         mv.visitVarInsn(ALOAD, L_CPU); iconst(n.pc + n.in.size); mv.visitFieldInsn(PUTFIELD, CPU, "nextPc", "I");
@@ -360,8 +361,12 @@ final class Emitter {
         mv.visitMethodInsn(INVOKESTATIC, "org/tockemu/core/exec/Interpreter", "execute", "(L" + CPU + ";L" + INSN + ";)V", false);
         loadRegs();
         loadFlags();
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "cycles", "J"); mv.visitVarInsn(LSTORE, CYC);
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "instructions", "J"); mv.visitVarInsn(LSTORE, ICNT);
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "cycles", "J");
+        if (n.pre != 0) { mv.visitLdcInsn(n.pre); mv.visitInsn(LSUB); }
+        mv.visitVarInsn(LSTORE, CYC);
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "instructions", "J");
+        if (n.preN != 0) { mv.visitLdcInsn((long) n.preN); mv.visitInsn(LSUB); }
+        mv.visitVarInsn(LSTORE, ICNT);
     }
 
     /** Emits an inline instruction; true when it has a slow path that may need an attention exit. */
@@ -586,7 +591,7 @@ final class Emitter {
 
     private void slowEntry(IrNode n) {
         setCur(n);
-        storeCounters();
+        storeCountersAt(n);
         iconst(1); mv.visitVarInsn(ISTORE, ATT);
     }
 

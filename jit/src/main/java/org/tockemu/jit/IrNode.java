@@ -38,6 +38,9 @@ final class IrNode {
     /** Budget check before this instruction (entry and branch targets) and the span's cycle bound. */
     boolean check;
     long checkCycles;
+    /** Cycles and instructions from the start of this node's span up to (not including) this node. */
+    long pre = -1;
+    int preN;
     /** Flag liveness. */
     int reads, writes, liveIn, liveOut;
     /** LDR literal folded to a constant. */

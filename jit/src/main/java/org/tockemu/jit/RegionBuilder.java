@@ -205,9 +205,13 @@ final class RegionBuilder {
         for (IrNode n : nodes) {
             if (!n.check) continue;
             long sum = 0, last = 0;
+            int cnt = 0;
             IrNode m = n;
             for (int guard = 0; guard <= nodes.size(); guard++) {
+                m.pre = sum;
+                m.preN = cnt;
                 sum += m.in.cycles;
+                cnt++;
                 last = m.in.cycles;
                 if (!m.nextIn || (m.kind == IrNode.BRANCH && !m.conditional())) break;
                 IrNode f = byPc.get(m.next);
@@ -216,6 +220,7 @@ final class RegionBuilder {
             }
             n.checkCycles = sum - last;
         }
+        for (IrNode n : nodes) if (n.pre < 0) throw new IllegalStateException("node outside every span: " + n);
     }
 
     private static int condFlags(int cond) {

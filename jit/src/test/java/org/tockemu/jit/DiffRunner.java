@@ -16,6 +16,10 @@ import org.tockemu.core.testing.TestMachine;
  * slices of the given budgets, and compares the full observable state after every slice.
  */
 public final class DiffRunner {
+    /** The last comparison's JIT engine and interpreter machine (diagnostics). */
+    public static JitEngine lastJit;
+    public static TestMachine lastInterp;
+
     /** Result of a comparison: null when identical, else a description of the first difference. */
     public static String compare(byte[] code, byte[] ramInit, long[] slices, int maxSlices, int threshold) {
         return compare(code, 0, ramInit, slices, maxSlices, threshold);
@@ -27,6 +31,8 @@ public final class DiffRunner {
         b.cpu.pc = entry;
         JitEngine jit = new JitEngine(b.cpu);
         jit.threshold = threshold;
+        lastJit = jit;
+        lastInterp = a;
         ExecutionEngine interp = Interpreter::run;
         for (int i = 0; i < maxSlices; i++) {
             long budget = slices[i % slices.length];
