@@ -37,6 +37,18 @@ public final class Insn {
 
     public static final int INDEX = 1, ADD = 2, WBACK = 4;
 
+    /**
+     * Interpreter fast-dispatch code (exec.Interpreter#classify): 0 while unclassified, which
+     * always takes the generic {@link Group} dispatch. Performance only: no semantic meaning.
+     */
+    public int fast;
+    /**
+     * Cache validation key, set with {@link #fast}: (little-endian word at the instruction's
+     * address & encMask) == encKey exactly when the bytes still hold this encoding. The defaults
+     * never match, so an unclassified instruction is validated the long way.
+     */
+    public int encKey = -1, encMask;
+
     public boolean index() { return (flags & INDEX) != 0; }
     public boolean add() { return (flags & ADD) != 0; }
     public boolean wback() { return (flags & WBACK) != 0; }

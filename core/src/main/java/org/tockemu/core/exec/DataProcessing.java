@@ -93,7 +93,7 @@ public final class DataProcessing {
         }
     }
 
-    private static void logical(Cpu cpu, Insn in, int op) {
+    static void logical(Cpu cpu, Insn in, int op) {
         int[] r = cpu.r;
         boolean s = setsFlags(cpu, in);
         int form = (op - AND_I) % 3;
@@ -127,7 +127,7 @@ public final class DataProcessing {
         if (immCarry >= 0) cpu.c = immCarry != 0;
     }
 
-    private static void arithmetic(Cpu cpu, Insn in, int op) {
+    static void arithmetic(Cpu cpu, Insn in, int op) {
         int[] r = cpu.r;
         int b = operand2(cpu, in, (op - ADD_I) % 3);
         int a = r[in.rn];
@@ -143,7 +143,7 @@ public final class DataProcessing {
         }
     }
 
-    private static void other(Cpu cpu, Insn in, int op) {
+    static void other(Cpu cpu, Insn in, int op) {
         int[] r = cpu.r;
         switch (op) {
             case SHIFT_REG: {

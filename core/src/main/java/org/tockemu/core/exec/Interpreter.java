@@ -71,9 +71,9 @@ public final class Interpreter {
         cpu.nextPc = pc + in.size;
         int it = cpu.itState;
         if (it == 0) {
-            execute(cpu, in);
+            dispatch(cpu, in);
         } else {
-            if (cpu.conditionPassed(it >>> 4)) execute(cpu, in);
+            if (cpu.conditionPassed(it >>> 4)) dispatch(cpu, in);
             cpu.itState = (it & 7) == 0 ? 0 : (it & 0xE0) | ((it << 1) & 0x1F);
         }
         cpu.pc = cpu.nextPc;
@@ -81,6 +81,7 @@ public final class Interpreter {
         cpu.cycles += in.cycles;
     }
 
+    /** Generic dispatch: the group's executor. */
     public static void execute(Cpu cpu, Insn in) {
         switch (in.group) {
             case Group.DATA: DataProcessing.execute(cpu, in); break;
@@ -91,21 +92,231 @@ public final class Interpreter {
         }
     }
 
-    /** The decoded instruction at pc, from the per-region cache (validated against the current bytes). */
+    // ---- fast dispatch: one switch on Insn.fast for the most frequent instructions, with exactly
+    // the executors' semantics (the same helpers, or a transcription of their one-line case);
+    // everything else goes through execute(). Codes are assigned by classify() when an
+    // instruction enters the decode cache; 0 (unclassified) is generic.
+    static final int F_GENERIC = 1, F_DATA = 2, F_MEMORY = 3, F_BRANCH = 4, F_MULDSP = 5,
+            F_LOGICAL = 6, F_ARITH = 7, F_DP_OTHER = 8,
+            F_MOV_R = 9, F_AND_R = 10, F_EOR_R = 11, F_ORR_R = 12, F_ADD_I = 13, F_ADD_R = 14,
+            F_SUB_I = 15, F_SUB_R = 16, F_CMP_I = 17, F_CMP_R = 18, F_MOV_I = 19,
+            F_B = 20, F_BCOND = 21, F_BL = 22, F_BX = 23, F_CBZ = 24, F_CBNZ = 25,
+            F_LDR_I = 26, F_LDRB_I = 27, F_LDRH_I = 28, F_LDRSB_I = 29, F_LDRSH_I = 30,
+            F_STR_I = 31, F_STRB_I = 32, F_STRH_I = 33,
+            F_LDR_R = 34, F_LDRB_R = 35, F_LDRH_R = 36, F_LDRSB_R = 37, F_LDRSH_R = 38,
+            F_STR_R = 39, F_STRB_R = 40, F_STRH_R = 41,
+            F_LD_WB = 42, F_ST_WB = 43, F_LDR_LIT = 44, F_MUL = 45, F_MLA = 46;
+
+    /** Executes a decoded instruction (the IT condition already checked), taking the fast path when classified. */
+    static void dispatch(Cpu cpu, Insn in) {
+        int[] r = cpu.r;
+        switch (in.fast) {
+            case F_LOGICAL: DataProcessing.logical(cpu, in, in.op); return;
+            case F_ARITH: DataProcessing.arithmetic(cpu, in, in.op); return;
+            case F_DP_OTHER: DataProcessing.other(cpu, in, in.op); return;
+            case F_MOV_R: {
+                int b = r[in.rm];
+                DataProcessing.writeReg(r, in.rd, b);
+                if (DataProcessing.setsFlags(cpu, in)) Alu.nz(cpu, b);
+                return;
+            }
+            case F_MOV_I: {
+                boolean s = DataProcessing.setsFlags(cpu, in);
+                int b = in.imm;
+                if (s) DataProcessing.immCarryToC(cpu, in.immCarry);
+                DataProcessing.writeReg(r, in.rd, b);
+                if (s) Alu.nz(cpu, b);
+                return;
+            }
+            case F_AND_R: { int res = r[in.rn] & r[in.rm]; r[in.rd] = res; if (DataProcessing.setsFlags(cpu, in)) Alu.nz(cpu, res); return; }
+            case F_EOR_R: { int res = r[in.rn] ^ r[in.rm]; r[in.rd] = res; if (DataProcessing.setsFlags(cpu, in)) Alu.nz(cpu, res); return; }
+            case F_ORR_R: { int res = r[in.rn] | r[in.rm]; r[in.rd] = res; if (DataProcessing.setsFlags(cpu, in)) Alu.nz(cpu, res); return; }
+            case F_ADD_I: DataProcessing.writeReg(r, in.rd, Alu.addWithCarry(cpu, r[in.rn], in.imm, false, DataProcessing.setsFlags(cpu, in))); return;
+            case F_ADD_R: DataProcessing.writeReg(r, in.rd, Alu.addWithCarry(cpu, r[in.rn], r[in.rm], false, DataProcessing.setsFlags(cpu, in))); return;
+            case F_SUB_I: DataProcessing.writeReg(r, in.rd, Alu.addWithCarry(cpu, r[in.rn], ~in.imm, true, DataProcessing.setsFlags(cpu, in))); return;
+            case F_SUB_R: DataProcessing.writeReg(r, in.rd, Alu.addWithCarry(cpu, r[in.rn], ~r[in.rm], true, DataProcessing.setsFlags(cpu, in))); return;
+            case F_CMP_I: Alu.addWithCarry(cpu, r[in.rn], ~in.imm, true, true); return;
+            case F_CMP_R: Alu.addWithCarry(cpu, r[in.rn], ~r[in.rm], true, true); return;
+
+            case F_B: cpu.branchWritePC(r[15] + in.imm); return;
+            case F_BCOND: if (cpu.conditionPassed(in.cond)) cpu.branchWritePC(r[15] + in.imm); return;
+            case F_BL: r[14] = cpu.nextPc | 1; cpu.branchWritePC(r[15] + in.imm); return;
+            case F_BX: cpu.bxWritePC(r[in.rm]); return;
+            case F_CBZ: if (r[in.rn] == 0) cpu.branchWritePC(r[15] + in.imm); return;
+            case F_CBNZ: if (r[in.rn] != 0) cpu.branchWritePC(r[15] + in.imm); return;
+
+            case F_LDR_I: r[in.rd] = ld32(cpu, r[in.rn] + in.imm); return;
+            case F_LDRB_I: r[in.rd] = ld8(cpu, r[in.rn] + in.imm); return;
+            case F_LDRH_I: r[in.rd] = ld16(cpu, r[in.rn] + in.imm); return;
+            case F_LDRSB_I: r[in.rd] = (byte) ld8(cpu, r[in.rn] + in.imm); return;
+            case F_LDRSH_I: r[in.rd] = (short) ld16(cpu, r[in.rn] + in.imm); return;
+            case F_STR_I: st32(cpu, r[in.rn] + in.imm, r[in.rd]); return;
+            case F_STRB_I: st8(cpu, r[in.rn] + in.imm, r[in.rd]); return;
+            case F_STRH_I: st16(cpu, r[in.rn] + in.imm, r[in.rd]); return;
+            case F_LDR_R: r[in.rd] = ld32(cpu, r[in.rn] + (r[in.rm] << in.shiftN)); return;
+            case F_LDRB_R: r[in.rd] = ld8(cpu, r[in.rn] + (r[in.rm] << in.shiftN)); return;
+            case F_LDRH_R: r[in.rd] = ld16(cpu, r[in.rn] + (r[in.rm] << in.shiftN)); return;
+            case F_LDRSB_R: r[in.rd] = (byte) ld8(cpu, r[in.rn] + (r[in.rm] << in.shiftN)); return;
+            case F_LDRSH_R: r[in.rd] = (short) ld16(cpu, r[in.rn] + (r[in.rm] << in.shiftN)); return;
+            case F_STR_R: st32(cpu, r[in.rn] + (r[in.rm] << in.shiftN), r[in.rd]); return;
+            case F_STRB_R: st8(cpu, r[in.rn] + (r[in.rm] << in.shiftN), r[in.rd]); return;
+            case F_STRH_R: st16(cpu, r[in.rn] + (r[in.rm] << in.shiftN), r[in.rd]); return;
+            case F_LD_WB: LoadStore.loadWriteback(cpu, in.rd, in.rn, in.imm, (in.flags & Insn.INDEX) != 0, in.op - LoadStore.LD_WB); return;
+            case F_ST_WB: LoadStore.storeWriteback(cpu, in.rd, in.rn, in.imm, (in.flags & Insn.INDEX) != 0, in.op - LoadStore.ST_WB); return;
+            case F_LDR_LIT: r[in.rd] = ld32(cpu, (r[15] & ~3) + in.imm); return;
+
+            case F_MUL: {
+                int v = r[in.rn] * r[in.rm];
+                r[in.rd] = v;
+                if (in.setFlags == 1 || (in.setFlags == 2 && cpu.itState == 0)) Alu.nz(cpu, v);
+                return;
+            }
+            case F_MLA: r[in.rd] = r[in.rn] * r[in.rm] + r[in.ra]; return;
+
+            case F_DATA: DataProcessing.execute(cpu, in); return;
+            case F_MEMORY: LoadStore.execute(cpu, in); return;
+            case F_BRANCH: BranchSystem.execute(cpu, in); return;
+            case F_MULDSP: MultiplyDsp.execute(cpu, in); return;
+            default: execute(cpu, in);
+        }
+    }
+
+    // ---- memory fast paths: Cpu.read32 etc. with the first window check inlined here (the Cpu
+    // methods do the same checks again, then the second window and the slow path).
+
+    private static int ld32(Cpu cpu, int a) {
+        if ((a & 3) == 0 && Integer.compareUnsigned(a - cpu.r0Start, cpu.r0Len) < 0) return LittleEndian.get32(cpu.r0Mem, a - cpu.r0Base);
+        return cpu.read32(a);
+    }
+
+    private static int ld16(Cpu cpu, int a) {
+        if ((a & 1) == 0 && Integer.compareUnsigned(a - cpu.r0Start, cpu.r0Len) < 0) return LittleEndian.get16(cpu.r0Mem, a - cpu.r0Base);
+        return cpu.read16(a);
+    }
+
+    private static int ld8(Cpu cpu, int a) {
+        if (Integer.compareUnsigned(a - cpu.r0Start, cpu.r0Len) < 0) return cpu.r0Mem[a - cpu.r0Base] & 0xFF;
+        return cpu.read8(a);
+    }
+
+    private static void st32(Cpu cpu, int a, int v) {
+        if ((a & 3) == 0 && Integer.compareUnsigned(a - cpu.wStart, cpu.wLen) < 0) LittleEndian.put32(cpu.wMem, a - cpu.wBase, v);
+        else cpu.write32(a, v);
+    }
+
+    private static void st16(Cpu cpu, int a, int v) {
+        if ((a & 1) == 0 && Integer.compareUnsigned(a - cpu.wStart, cpu.wLen) < 0) LittleEndian.put16(cpu.wMem, a - cpu.wBase, v);
+        else cpu.write16(a, v);
+    }
+
+    private static void st8(Cpu cpu, int a, int v) {
+        if (Integer.compareUnsigned(a - cpu.wStart, cpu.wLen) < 0) cpu.wMem[a - cpu.wBase] = (byte) v;
+        else cpu.write8(a, v);
+    }
+
+    /** Sets in.fast and the validation key (see {@link Insn#fast}); called when in enters the decode cache. */
+    static void classify(Insn in) {
+        in.fast = fastCode(in);
+        if (in.size == 2) { in.encMask = 0xFFFF; in.encKey = in.hw1 & 0xFFFF; }
+        else { in.encMask = -1; in.encKey = (in.hw1 & 0xFFFF) | (in.hw2 << 16); }
+    }
+
+    private static int fastCode(Insn in) {
+        int op = in.op;
+        switch (in.group) {
+            case Group.DATA:
+                switch (op) {
+                    case DataProcessing.MOV_R: return F_MOV_R;
+                    case DataProcessing.MOV_I: return F_MOV_I;
+                    case DataProcessing.AND_R: return F_AND_R;
+                    case DataProcessing.EOR_R: return F_EOR_R;
+                    case DataProcessing.ORR_R: return F_ORR_R;
+                    case DataProcessing.ADD_I: return F_ADD_I;
+                    case DataProcessing.ADD_R: return F_ADD_R;
+                    case DataProcessing.SUB_I: return F_SUB_I;
+                    case DataProcessing.SUB_R: return F_SUB_R;
+                    case DataProcessing.CMP_I: return F_CMP_I;
+                    case DataProcessing.CMP_R: return F_CMP_R;
+                    default:
+                        if (op >= DataProcessing.AND_I && op <= DataProcessing.TEQ_S) return F_LOGICAL;
+                        if (op >= DataProcessing.ADD_I && op <= DataProcessing.CMN_S) return F_ARITH;
+                        if (op >= DataProcessing.SHIFT_REG && op <= DataProcessing.REVSH) return F_DP_OTHER;
+                        return F_DATA;
+                }
+            case Group.BRANCH:
+                switch (op) {
+                    case BranchSystem.B: return F_B;
+                    case BranchSystem.B_COND: return F_BCOND;
+                    case BranchSystem.BL: return F_BL;
+                    case BranchSystem.BX: return F_BX;
+                    case BranchSystem.CBZ: return F_CBZ;
+                    case BranchSystem.CBNZ: return F_CBNZ;
+                    default: return F_BRANCH;
+                }
+            case Group.MEMORY:
+                switch (op) {
+                    case LoadStore.LD_IMM + LoadStore.W: return F_LDR_I;
+                    case LoadStore.LD_IMM + LoadStore.B: return F_LDRB_I;
+                    case LoadStore.LD_IMM + LoadStore.H: return F_LDRH_I;
+                    case LoadStore.LD_IMM + LoadStore.SB: return F_LDRSB_I;
+                    case LoadStore.LD_IMM + LoadStore.SH: return F_LDRSH_I;
+                    case LoadStore.ST_IMM + LoadStore.W: return F_STR_I;
+                    case LoadStore.ST_IMM + LoadStore.B: return F_STRB_I;
+                    case LoadStore.ST_IMM + LoadStore.H: return F_STRH_I;
+                    case LoadStore.LD_REG + LoadStore.W: return F_LDR_R;
+                    case LoadStore.LD_REG + LoadStore.B: return F_LDRB_R;
+                    case LoadStore.LD_REG + LoadStore.H: return F_LDRH_R;
+                    case LoadStore.LD_REG + LoadStore.SB: return F_LDRSB_R;
+                    case LoadStore.LD_REG + LoadStore.SH: return F_LDRSH_R;
+                    case LoadStore.ST_REG + LoadStore.W: return F_STR_R;
+                    case LoadStore.ST_REG + LoadStore.B: return F_STRB_R;
+                    case LoadStore.ST_REG + LoadStore.H: return F_STRH_R;
+                    case LoadStore.LD_LIT + LoadStore.W: return F_LDR_LIT;
+                    default:
+                        if (op >= LoadStore.LD_WB && op <= LoadStore.LD_WB + LoadStore.SH) return F_LD_WB;
+                        if (op >= LoadStore.ST_WB && op <= LoadStore.ST_WB + LoadStore.H) return F_ST_WB;
+                        return F_MEMORY;
+                }
+            case Group.MULDSP:
+                switch (op) {
+                    case MultiplyDsp.MUL: return F_MUL;
+                    case MultiplyDsp.MLA: return F_MLA;
+                    default: return F_MULDSP;
+                }
+            default:
+                return F_GENERIC;
+        }
+    }
+
+    /**
+     * The decoded instruction at pc, from the per-region cache. A hit is validated against the
+     * current bytes with one word read (Insn.encKey/encMask); misses, unclassified entries and
+     * fetches outside the execute window take {@link #refill}/{@link #slowFetch}.
+     */
     public static Insn fetch(Cpu cpu, int pc) {
         int off = pc - cpu.xStart;
-        if (Integer.compareUnsigned(off, cpu.xLen) < 0 && off <= cpu.xLen - 4) {
-            byte[] mem = cpu.xMem;
+        int len = cpu.xLen;
+        if (Integer.compareUnsigned(off, len) < 0 && off <= len - 4) {
             int idx = pc - cpu.xBase;
-            int hw1 = LittleEndian.get16(mem, idx);
-            Insn[] cache = cpu.xCache;
-            Insn in = cache[idx >>> 1];
-            if (in != null && in.hw1 == hw1 && (in.size == 2 || in.hw2 == LittleEndian.get16(mem, idx + 2))) return in;
-            in = Decoder.decode(hw1, Decoder.is32(hw1) ? LittleEndian.get16(mem, idx + 2) : 0);
-            cache[idx >>> 1] = in;
-            return in;
+            Insn in = cpu.xCache[idx >>> 1];
+            if (in != null && (LittleEndian.get32(cpu.xMem, idx) & in.encMask) == in.encKey) return in;
+            return refill(cpu, idx);
         }
         return slowFetch(cpu, pc);
+    }
+
+    /** Cache miss (or unclassified entry) inside the execute window. */
+    private static Insn refill(Cpu cpu, int idx) {
+        byte[] mem = cpu.xMem;
+        Insn[] cache = cpu.xCache;
+        int hw1 = LittleEndian.get16(mem, idx);
+        Insn in = cache[idx >>> 1];
+        if (in == null || in.hw1 != hw1 || (in.size != 2 && in.hw2 != LittleEndian.get16(mem, idx + 2))) {
+            in = Decoder.decode(hw1, Decoder.is32(hw1) ? LittleEndian.get16(mem, idx + 2) : 0);
+            cache[idx >>> 1] = in;
+        }
+        classify(in);
+        return in;
     }
 
     private static Insn slowFetch(Cpu cpu, int pc) {
@@ -115,8 +326,12 @@ public final class Interpreter {
         Insn[] cache = cpu.decodeCacheFor(reg);
         int slot = (pc - reg.base) >>> 1;
         Insn in = cache[slot];
-        if (in != null && in.hw1 == hw1 && (in.size == 2 || in.hw2 == hw2)) return in;
+        if (in != null && in.hw1 == hw1 && (in.size == 2 || in.hw2 == hw2)) {
+            if (in.encMask == 0) classify(in);
+            return in;
+        }
         in = Decoder.decode(hw1, hw2);
+        classify(in);
         cache[slot] = in;
         return in;
     }
