@@ -186,4 +186,18 @@ class BareMetalTest {
         BareResult d = BareMetal.run(elf, o);
         assertEquals(BareResult.EXIT_DEADLOCK, d.exitCode());
     }
+
+    /** AIRCR.SYSRESETREQ resets the machine and reloads the image; RAM outside it survives (QEMU: exit 3). */
+    @Test
+    void systemResetRequestRestartsTheProgram() throws Exception {
+        String body = String.join("\n",
+                "  ldr r1, =0x20000000", "  ldr r0, [r1]", "  adds r0, #1", "  str r0, [r1]",
+                "  cmp r0, #3", "  bge done",
+                "  ldr r2, =0xe000ed0c", "  ldr r3, =0x05fa0004", "  str r3, [r2]", "  dsb",
+                "1: b 1b",
+                "done:", "  adr r1, exitblk", "  str r0, [r1, #4]", "  movs r0, #0x20", "  bkpt 0xab", "  .ltorg");
+        BareResult r = run(build("sysreset", program("fault_loop", body)), 10_000);
+        assertNull(r.failure());
+        assertEquals(3, r.exitCode());
+    }
 }
