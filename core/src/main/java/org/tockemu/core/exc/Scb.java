@@ -19,9 +19,9 @@ public final class Scb {
             SHCSR_MEMFAULTPENDED = 1 << 13, SHCSR_BUSFAULTPENDED = 1 << 14, SHCSR_SVCALLPENDED = 1 << 15,
             SHCSR_MEMFAULTENA = 1 << 16, SHCSR_BUSFAULTENA = 1 << 17, SHCSR_USGFAULTENA = 1 << 18;
 
-    /** Cortex-M4 TRM values of ID_PFR0 .. ID_ISAR4 (0xD40 - 0xD70). */
-    private static final int[] ID_REGS = {0x00000030, 0x00000200, 0x00100000, 0x00000000, 0x00100030, 0x00000000, 0x01000000,
-            0x00000000, 0x01101110, 0x02112000, 0x21232231, 0x01111131, 0x01310132};
+    /** ID_PFR0 .. ID_ISAR4 (0xD40 - 0xD70) as QEMU 7.2's cortex-m4 reports them. */
+    private static final int[] ID_REGS = {0x00000030, 0x00000200, 0x00100000, 0x00000000, 0x00000030, 0x00000000, 0x00000000,
+            0x00000000, 0x01141110, 0x02111000, 0x21112231, 0x01111110, 0x01310102};
 
     /** SHCSR bit positions of the active and pending bits and the exception each stands for. */
     private static final int[][] SHCSR_BITS = {
