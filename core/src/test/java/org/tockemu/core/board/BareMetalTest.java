@@ -200,4 +200,67 @@ class BareMetalTest {
         assertNull(r.failure());
         assertEquals(3, r.exitCode());
     }
+
+    /** CMSDK timer0 (RELOAD 1000, IRQ 8) wakes WFI five times; the period is RELOAD+1 cycles (QEMU: exit 5). */
+    @Test
+    void cmsdkTimerInterruptsWakeWfi() throws Exception {
+        String src = String.join("\n",
+                ".syntax unified",
+                ".thumb",
+                ".text",
+                ".word 0x20400000",
+                ".word reset + 1",
+                ".rept 14",
+                ".word hang + 1",
+                ".endr",
+                ".rept 8",
+                ".word hang + 1",
+                ".endr",
+                ".word timer0 + 1",
+                ".thumb_func",
+                "reset:",
+                "  movs r5, #0",
+                "  ldr r4, =0x40000000",
+                "  ldr r0, =1000",
+                "  str r0, [r4, #8]",
+                "  movs r0, #9",
+                "  str r0, [r4]",
+                "  ldr r1, =0xe000e100",
+                "  movs r0, #1",
+                "  lsls r0, r0, #8",
+                "  str r0, [r1]",
+                "loop:",
+                "  wfi",
+                "  cmp r5, #5",
+                "  blt loop",
+                "  ldr r0, [r4, #4]",
+                "  ldr r1, =1001",
+                "  cmp r0, r1",
+                "  bhs bad",
+                "  adr r1, blk",
+                "  str r5, [r1, #4]",
+                "  movs r0, #0x20",
+                "  bkpt 0xab",
+                "bad:",
+                "  adr r1, blk",
+                "  movs r0, #99",
+                "  str r0, [r1, #4]",
+                "  movs r0, #0x20",
+                "  bkpt 0xab",
+                ".thumb_func",
+                "timer0:",
+                "  movs r0, #1",
+                "  str r0, [r4, #12]",
+                "  adds r5, #1",
+                "  bx lr",
+                ".thumb_func",
+                "hang: b hang",
+                ".align 2",
+                "blk: .word 0x20026, 0",
+                ".ltorg", "");
+        BareResult r = run(build("timer", src), 100_000);
+        assertNull(r.failure());
+        assertEquals(5, r.exitCode());
+        assertTrue(r.cycles() >= 5 * 1001 && r.cycles() < 5 * 1001 + 200, "cycles " + r.cycles());
+    }
 }
