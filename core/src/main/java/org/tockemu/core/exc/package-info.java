@@ -17,8 +17,11 @@
  *     being judged against the execution priority before the entry (as QEMU); the original stays
  *     pending when it loses. A failed stack write stops the remaining writes (as QEMU), the stack
  *     pointer is still moved.</li>
- * <li>A bad EXC_RETURN or a return from an inactive exception takes the INVPC UsageFault without
- *     stacking, LR = the EXC_RETURN value (ARM ARM pseudocode); QEMU stacks another frame.</li>
+ * <li>A bad EXC_RETURN, a return to handler mode with no other active exception, or a return
+ *     from an inactive exception takes the INVPC UsageFault without stacking, LR = the EXC_RETURN
+ *     value (ARM ARM pseudocode; QEMU 7.2 behaves the same, checked with probe programs).</li>
+ * <li>SCR keeps only SLEEPONEXIT, SLEEPDEEP and SEVONPEND (QEMU 7.2 reads back most written
+ *     bits).</li>
  * <li>Unprivileged (and LDRT/STRT) accesses to the whole SCS, SysTick included, are bus errors
  *     except STIR with CCR.USERSETMPEND; sub-word accesses work only on the byte-accessible
  *     registers (NVIC banks and IPR, SHPR, CFSR), elsewhere RAZ/WI (as QEMU).</li>
