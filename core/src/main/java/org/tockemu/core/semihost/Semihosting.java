@@ -64,6 +64,8 @@ public final class Semihosting {
 
     private static final byte[] FEATURES = {0x53, 0x48, 0x46, 0x42, 0x03}; // "SHFB", EXIT_EXTENDED | STDOUT_STDERR
     private static final int MAX_STRING = 4096;
+    /** Largest SYS_READ/SYS_WRITE transfer accepted (bigger than any RAM of the board). */
+    private static final int MAX_TRANSFER = 64 << 20;
 
     private final SemihostingConfig cfg;
     private final OutputStream stdout, stderr;
@@ -326,7 +328,11 @@ public final class Semihosting {
             errno = EBADF;
             return len;
         }
-        if (len <= 0) return 0;
+        if (len == 0) return 0;
+        if (len < 0 || len > MAX_TRANSFER) {
+            errno = EFAULT; // larger than any memory on the board
+            return len;
+        }
         byte[] data;
         try {
             data = readBytes(bus, buf, len);
@@ -348,8 +354,8 @@ public final class Semihosting {
             errno = EBADF;
             return len;
         }
-        if (len <= 0) return 0;
-        if (!writableMemory(bus, buf, len)) {
+        if (len == 0) return 0;
+        if (len < 0 || len > MAX_TRANSFER || !writableMemory(bus, buf, len)) {
             errno = EFAULT;
             return len;
         }

@@ -250,6 +250,9 @@ class SemihostingTest {
         int h = open(":tt", 4);
         assertEquals(4, call(Semihosting.SYS_WRITE, h, 0x30000000, 4));
         assertEquals(Semihosting.EFAULT, call(Semihosting.SYS_ERRNO));
+        assertEquals(0x80000000, call(Semihosting.SYS_WRITE, h, BUF, 0x80000000));
+        assertEquals(Semihosting.EFAULT, call(Semihosting.SYS_ERRNO));
+        assertEquals("", out.toString());
     }
 
     @Test
