@@ -3,16 +3,23 @@ package org.tockemu.boards;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
+import org.tockemu.capsules.Adc;
 import org.tockemu.capsules.Alarm;
+import org.tockemu.capsules.AmbientLight;
 import org.tockemu.capsules.Button;
 import org.tockemu.capsules.Console;
 import org.tockemu.capsules.DriverNumbers;
 import org.tockemu.capsules.Gpio;
+import org.tockemu.capsules.Humidity;
 import org.tockemu.capsules.Ipc;
 import org.tockemu.capsules.Led;
+import org.tockemu.capsules.NineDof;
+import org.tockemu.capsules.Pressure;
 import org.tockemu.capsules.ProcessConsole;
+import org.tockemu.capsules.Proximity;
 import org.tockemu.capsules.LowLevelDebug;
 import org.tockemu.capsules.Rng;
+import org.tockemu.capsules.SoundPressure;
 import org.tockemu.capsules.Temperature;
 import org.tockemu.core.board.ExecutionEngine;
 import org.tockemu.core.board.ExecutionEngines;
@@ -108,6 +115,27 @@ public final class Board {
         kernel.registerDriver(DriverNumbers.RNG, rng);
         kernel.registerDriver(DriverNumbers.TEMPERATURE, temperature);
         kernel.registerDriver(DriverNumbers.IPC, ipc);
+        registerSensors(cfg);
+    }
+
+    /** The sensor-like drivers of capsules/extra and the ADC, with readings from the board description. */
+    private void registerSensors(BoardConfig cfg) {
+        int humidity = (int) cfg.number("peripherals.humidity_centi_percent", 4500);
+        int lux = (int) cfg.number("peripherals.ambient_light_lux", 300);
+        int hpa = (int) cfg.number("peripherals.pressure_hpa", 1013);
+        int db = (int) cfg.number("peripherals.sound_pressure_db", 50);
+        int proximity = (int) cfg.number("peripherals.proximity", 0);
+        long adcSample = cfg.number("peripherals.adc_sample", 0x8000);
+        kernel.registerDriver(DriverNumbers.HUMIDITY, new Humidity(kernel, c -> humidity));
+        kernel.registerDriver(AmbientLight.DRIVER_NUM, new AmbientLight(kernel, c -> lux));
+        kernel.registerDriver(Pressure.DRIVER_NUM, new Pressure(kernel, c -> hpa));
+        kernel.registerDriver(SoundPressure.DRIVER_NUM, new SoundPressure(kernel, c -> db));
+        kernel.registerDriver(Proximity.DRIVER_NUM, new Proximity(kernel, c -> proximity));
+        kernel.registerDriver(NineDof.DRIVER_NUM, new NineDof(kernel,
+                NineDof.parseVector(cfg.string("peripherals.accelerometer_mg", "0,0,1000")),
+                NineDof.parseVector(cfg.string("peripherals.magnetometer", "220,-40,-420")),
+                NineDof.parseVector(cfg.string("peripherals.gyroscope_dps", "0,0,0"))));
+        kernel.registerDriver(DriverNumbers.ADC, new Adc(kernel, (int) cfg.number("peripherals.adc_channels", 6), 12, 3300, ch -> adcSample));
     }
 
     /** UART input: to the process console when the board has one, else to the console capsule's readers. */
