@@ -6,8 +6,10 @@
  *
  * Output (binary, through SYS_WRITE to ":tt"): per case a 72-byte register
  * record ('RISU' magic) followed by the 256-byte window; a fault writes a
- * 'RFLT' record [magic][case][ipsr][cfsr][hfsr][stacked pc][0...] and exits with
- * status 2; the end is an 'REND' record [magic][cases] and exit status 0. */
+ * 'RFLT' record [magic][case][ipsr][cfsr][hfsr][stacked pc][0...] and the run goes
+ * on with the next case; the end is an 'REND' record [magic][cases] and exit
+ * status 0. Each case starts by resetting SP from risu_sp and setting risu_next
+ * (where a fault resumes). */
     .file "harness.S"
     .syntax unified
     .thumb
@@ -98,11 +100,14 @@ risu_dump:
     str r0, [r1]
     pop {r4, pc}
 
-@ risu_fault: any fault or unexpected exception during a case
+@ risu_fault: any fault or unexpected exception during a case. Writes an 'RFLT'
+@ record [magic][case][ipsr][cfsr][hfsr][stacked pc][0...], clears the fault
+@ status, and returns into the next case (risu_next), which resets SP itself.
     .thumb_func
 risu_fault:
-    mrs r0, msp
-    ldr r6, [r0, #24]            @ stacked pc
+    push {r4-r7, lr}
+    add r7, sp, #20              @ the exception frame
+    ldr r6, [r7, #24]            @ stacked pc
     ldr r1, =0x544c4652          @ 'RFLT'
     ldr r2, =risu_cur
     ldr r2, [r2]
@@ -111,15 +116,24 @@ risu_fault:
     ldr r4, [r4]                 @ CFSR
     ldr r5, =0xE000ED2C
     ldr r5, [r5]                 @ HFSR
-    ldr r7, =risu_fault_rec
-    stm r7, {r1, r2, r3, r4, r5, r6}
-    mov r0, r7
+    ldr r0, =risu_fault_rec
+    stm r0!, {r1, r2, r3, r4, r5, r6}
+    ldr r0, =risu_fault_rec
     movs r1, #72
     bl risu_write
-    movs r0, #0x20
-    ldr r1, =exit_fault
-    bkpt 0xab
-2:  b 2b
+    ldr r0, =0xE000ED28          @ clear CFSR and HFSR (write one to clear)
+    ldr r1, [r0]
+    str r1, [r0]
+    ldr r0, =0xE000ED2C
+    ldr r1, [r0]
+    str r1, [r0]
+    ldr r1, =risu_next
+    ldr r1, [r1]
+    bic r1, r1, #1
+    str r1, [r7, #24]            @ resume at the next case
+    mov r1, #0x01000000
+    str r1, [r7, #28]            @ xPSR: Thumb, no flags
+    pop {r4-r7, pc}              @ exception return
 
     .align 2
 open_args:
@@ -129,14 +143,14 @@ tt_name:
     .align 2
 exit_ok:
     .word 0x20026, 0
-exit_fault:
-    .word 0x20026, 2
     .ltorg
 
     .data
     .align 2
-    .global risu_cur
+    .global risu_cur, risu_sp, risu_next
 risu_cur:     .word 0
+risu_sp:      .word 0
+risu_next:    .word 0
 risu_ncases:  .word 0
 risu_handle:  .word 0
 risu_fault_rec: .space 72

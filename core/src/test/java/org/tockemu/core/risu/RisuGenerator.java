@@ -46,15 +46,20 @@ public final class RisuGenerator {
     public String assembly(List<Case> cases) {
         StringBuilder sb = new StringBuilder();
         sb.append("    .syntax unified\n    .thumb\n    .text\n    .global risu_cases\n    .thumb_func\nrisu_cases:\n    push {r4-r11, lr}\n");
-        for (Case c : cases) emitCase(sb, c);
-        sb.append("    pop {r4-r11, pc}\n    .ltorg\n");
+        sb.append("    ldr r1, =risu_sp\n    mov r0, sp\n    str r0, [r1]\n");
+        for (int i = 0; i < cases.size(); i++) {
+            emitCase(sb, cases.get(i), i + 1 < cases.size() ? "c" + cases.get(i + 1).index() : "risu_cases_done");
+        }
+        sb.append("    .thumb_func\nrisu_cases_done:\n    ldr r1, =risu_sp\n    ldr r0, [r1]\n    mov sp, r0\n    pop {r4-r11, pc}\n    .ltorg\n");
         return sb.toString();
     }
 
-    private static void emitCase(StringBuilder sb, Case c) {
+    private static void emitCase(StringBuilder sb, Case c, String next) {
         String id = "c" + c.index();
         sb.append("@ ---- case ").append(c.index()).append(" seed ").append(Long.toHexString(c.caseSeed())).append('\n');
-        sb.append(id).append(":\n");
+        sb.append("    .thumb_func\n").append(id).append(":\n");
+        sb.append("    ldr r1, =risu_sp\n    ldr r0, [r1]\n    mov sp, r0\n");
+        sb.append("    ldr r0, =").append(next).append("\n    ldr r1, =risu_next\n    str r0, [r1]\n");
         sb.append("    ldr r0, =").append(c.index()).append("\n    ldr r1, =risu_cur\n    str r0, [r1]\n");
         sb.append("    ldr r0, =0x").append(Integer.toHexString(c.memSeed())).append("\n    bl risu_fill\n    clrex\n");
         sb.append("    ldr r0, =").append(id).append("_init\n    ldr r1, [r0, #56]\n    msr apsr_nzcvqg, r1\n");
@@ -69,6 +74,19 @@ public final class RisuGenerator {
             sb.append(", ");
         }
         sb.append("0x").append(Integer.toHexString(c.initApsr())).append('\n').append(id).append("_end:\n");
+    }
+
+    /** The mnemonic without its condition code (and .w); best effort, for statistics and checks. */
+    public static String stripCond(String m) {
+        String x = m.endsWith(".w") ? m.substring(0, m.length() - 2) : m;
+        for (String c : new String[] {"eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt", "gt", "le"}) {
+            if (x.length() > 3 && x.endsWith(c) && !java.util.Set.of("smulwt", "smlawt", "smlaltt", "smultt", "smlatt", "smlabt", "smulbt", "smlalbt",
+                    "smultb", "sel", "bfc", "pkhbt", "pkhtb", "teq", "sxtb16", "uxtb16").contains(x)) {
+                String y = x.substring(0, x.length() - 2);
+                if (!y.isEmpty()) return y;
+            }
+        }
+        return x;
     }
 
     /** Builds one case. Registers are numbered 0-12 and 14 (lr); index 13 in arrays means lr. */
@@ -306,6 +324,13 @@ public final class RisuGenerator {
                         int d = low();
                         return pick("sxtb", "sxth", "uxtb", "uxth") + c + " " + rn(d) + ", " + rn(lowSrc());
                     }
+                }
+            }
+            if (k < 81) { // status register moves and hints
+                switch (rnd.nextInt(4)) {
+                    case 0: case 1: return "mrs" + c + " " + rn(reg()) + ", apsr";
+                    case 2: return "msr" + c + " " + pick("apsr_nzcvq", "apsr_g", "apsr_nzcvqg") + ", " + rn(src());
+                    default: return "nop" + c + (rnd.nextBoolean() ? ".w" : "");
                 }
             }
             // DSP

@@ -44,7 +44,7 @@ class RisuGeneratorTest {
                         continue;
                     }
                     if (itLeft > 0) itLeft--;
-                    String core = stripCond(m);
+                    String core = RisuGenerator.stripCond(m);
                     mnemonics.add(core);
                     String[] o = ops.split(",\\s*");
                     if (core.startsWith("ldm") || core.startsWith("stm") || core.equals("push") || core.equals("pop")) {
@@ -73,18 +73,6 @@ class RisuGeneratorTest {
         }
     }
 
-    static String stripCond(String m) {
-        String x = m.endsWith(".w") ? m.substring(0, m.length() - 2) : m;
-        for (String c : new String[] {"eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt", "gt", "le"}) {
-            if (x.length() > 3 && x.endsWith(c) && !Set.of("smulwt", "smlawt", "smlaltt", "smultt", "smlatt", "smlabt", "smulbt", "smlalbt",
-                    "smultb", "sel", "bfc", "pkhbt", "pkhtb", "teq", "sxtb16", "uxtb16").contains(x)) {
-                String y = x.substring(0, x.length() - 2);
-                if (!y.isEmpty()) return y;
-            }
-        }
-        return x;
-    }
-
     @Test
     void parserReadsRecordsFaultsAndEnd() {
         ByteBuffer b = ByteBuffer.allocate(2 * 328 + 8).order(ByteOrder.LITTLE_ENDIAN);
@@ -110,7 +98,9 @@ class RisuGeneratorTest {
         f.putInt(RisuRecord.FAULT).putInt(7).putInt(6).putInt(0x10000).putInt(0).putInt(0x1234);
         RisuRecord.Stream fs = RisuRecord.parse(f.array());
         assertNotNull(fs.fault());
+        assertTrue(fs.faults().containsKey(7));
         assertTrue(fs.fault().contains("case 7") && fs.fault().contains("00010000"), fs.fault());
+        assertFalse(fs.ended(), "a fault record does not end the stream");
 
         RisuRecord.Stream bad = RisuRecord.parse(new byte[] {1, 2, 3, 4});
         assertNotNull(bad.error());

@@ -89,6 +89,7 @@ public final class RisuMain {
             System.out.println("risu seed " + seed + ": compared " + t.compared + " cases, " + t.diverged + " diverged"
                     + (t.unsupported > 0 ? ", " + t.unsupported + " not compared (tockemu: not implemented: " + t.unsupportedReasons + ")" : ""));
             if (!t.divergingMnemonics.isEmpty()) System.out.println("mnemonics in diverging cases: " + t.divergingMnemonics);
+            if (t.inEveryDivergence != null) System.out.println("present in every diverging case: " + t.inEveryDivergence);
         }
         System.exit(t.diverged == 0 ? 0 : 1);
     }

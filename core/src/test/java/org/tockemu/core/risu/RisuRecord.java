@@ -12,17 +12,27 @@ public record RisuRecord(int caseIndex, int[] regs /* r0-r12 */, int sp, int lr,
     /** NZCVQ and GE[3:0] */
     public static final int APSR_MASK = 0xf80f0000;
 
-    /** A parsed run: records in order, plus the fault report or end marker that closed it. */
-    public record Stream(List<RisuRecord> records, boolean ended, int endCount, String fault, String error) {}
+    /**
+     * A parsed run: the dumped cases in order, the cases that faulted (case index to description;
+     * the harness goes on with the next case after a fault), whether the end marker arrived, and a
+     * parse or run error.
+     */
+    public record Stream(List<RisuRecord> records, java.util.Map<Integer, String> faults, boolean ended, int endCount, String error) {
+        /** The first fault's description, or null. */
+        public String fault() { return faults.isEmpty() ? null : faults.values().iterator().next(); }
+
+        public Stream withError(String e) { return new Stream(records, faults, ended, endCount, e); }
+    }
 
     public static Stream parse(byte[] out) {
         ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
         List<RisuRecord> list = new ArrayList<>();
+        java.util.Map<Integer, String> faults = new java.util.LinkedHashMap<>();
         while (b.remaining() >= 4) {
             int at = b.position();
             int magic = b.getInt();
             if (magic == MAGIC) {
-                if (b.remaining() < 68 + 256) return new Stream(list, false, 0, null, "truncated record at offset " + at);
+                if (b.remaining() < 68 + 256) return new Stream(list, faults, false, 0, "truncated record at offset " + at);
                 int idx = b.getInt(), sp = b.getInt(), apsr = b.getInt();
                 int[] r = new int[13];
                 for (int i = 0; i < 13; i++) r[i] = b.getInt();
@@ -31,18 +41,18 @@ public record RisuRecord(int caseIndex, int[] regs /* r0-r12 */, int sp, int lr,
                 b.get(w);
                 list.add(new RisuRecord(idx, r, sp, lr, apsr & APSR_MASK, w));
             } else if (magic == FAULT) {
-                if (b.remaining() < 68) return new Stream(list, false, 0, null, "truncated fault record at offset " + at);
+                if (b.remaining() < 68) return new Stream(list, faults, false, 0, "truncated fault record at offset " + at);
                 int idx = b.getInt(), ipsr = b.getInt(), cfsr = b.getInt(), hfsr = b.getInt(), pc = b.getInt();
-                String f = String.format("fault in case %d: exception %d, CFSR %08x, HFSR %08x, stacked pc %08x", idx, ipsr, cfsr, hfsr, pc);
-                return new Stream(list, false, 0, f, null);
+                b.position(b.position() + 48);
+                faults.put(idx, String.format("fault in case %d: exception %d, CFSR %08x, HFSR %08x, stacked pc %08x", idx, ipsr, cfsr, hfsr, pc));
             } else if (magic == END) {
                 int n = b.remaining() >= 4 ? b.getInt() : -1;
-                return new Stream(list, true, n, null, null);
+                return new Stream(list, faults, true, n, null);
             } else {
-                return new Stream(list, false, 0, null, String.format("unexpected bytes at offset %d: %08x", at, magic));
+                return new Stream(list, faults, false, 0, String.format("unexpected bytes at offset %d: %08x", at, magic));
             }
         }
-        return new Stream(list, false, 0, null, "output ended without an end marker");
+        return new Stream(list, faults, false, 0, "output ended without an end marker");
     }
 
     /** Differences against another record of the same case, one line each; empty when equal. */

@@ -52,6 +52,10 @@ public final class RisuRunner {
         public final Map<String, Integer> unsupportedReasons = new TreeMap<>();
         public final List<String> reports = new ArrayList<>();
         public final Map<String, Integer> divergingMnemonics = new TreeMap<>();
+        /** every diverging case (for matching against known divergences) */
+        public final List<RisuGenerator.Case> divergingCases = new ArrayList<>();
+        /** "mnemonic" and "mnemonic first-operand" tokens present in every diverging case so far (null: none yet) */
+        public java.util.Set<String> inEveryDivergence;
 
         /** Adds another batch's totals into these (for parallel runs). */
         public synchronized void add(Totals o) {
@@ -60,8 +64,13 @@ public final class RisuRunner {
             qemuOnly += o.qemuOnly;
             unsupported += o.unsupported;
             reports.addAll(o.reports);
+            divergingCases.addAll(o.divergingCases);
             o.divergingMnemonics.forEach((k, v) -> divergingMnemonics.merge(k, v, Integer::sum));
             o.unsupportedReasons.forEach((k, v) -> unsupportedReasons.merge(k, v, Integer::sum));
+            if (o.inEveryDivergence != null) {
+                if (inEveryDivergence == null) inEveryDivergence = new java.util.TreeSet<>(o.inEveryDivergence);
+                else inEveryDivergence.retainAll(o.inEveryDivergence);
+            }
         }
 
         @Override public String toString() {
@@ -89,7 +98,7 @@ public final class RisuRunner {
 
     public static RisuRecord.Stream runQemu(Path elf) throws IOException, InterruptedException {
         Qemu.Result r = Qemu.run(elf);
-        if (r.timedOut()) return new RisuRecord.Stream(List.of(), false, 0, null, "QEMU timed out");
+        if (r.timedOut()) return RisuRecord.parse(r.output()).withError("QEMU timed out");
         return RisuRecord.parse(r.output());
     }
 
@@ -99,9 +108,9 @@ public final class RisuRunner {
                 : TockemuBare.runChild(elf, engine, limit, java.time.Duration.ofSeconds(120));
         BareResult r = o.result();
         RisuRecord.Stream s = RisuRecord.parse(o.output());
-        if (r.failure() != null && s.fault() == null) {
+        if (r.failure() != null) {
             String first = r.failure().split("\\n", 2)[0];
-            return new RisuRecord.Stream(s.records(), s.ended(), s.endCount(), null, "tockemu failure (exit " + r.exitCode() + "): " + first);
+            return s.withError("tockemu failure (exit " + r.exitCode() + "): " + first);
         }
         return s;
     }
@@ -123,32 +132,27 @@ public final class RisuRunner {
         String qp = streamProblem(q, b, "QEMU");
         if (qp != null) throw new IllegalStateException("QEMU did not run the risu batch cleanly (generator or harness bug): " + qp);
         RisuRecord.Stream e = runTockemu(b.elf());
+        Map<Integer, RisuRecord> got = new java.util.HashMap<>();
+        for (RisuRecord r : e.records()) got.putIfAbsent(r.caseIndex(), r);
         int n = b.cases().size();
         for (int i = 0; i < n; i++) {
             RisuGenerator.Case c = b.cases().get(i);
             RisuRecord qr = q.records().get(i);
-            if (i >= e.records().size() && e.error() != null && e.error().contains("UnsupportedOperationException")) {
-                t.unsupported += n - i;
+            RisuRecord er = got.get(c.index());
+            String fault = e.faults().get(c.index());
+            if (er == null && fault == null && e.error() != null && e.error().contains("UnsupportedOperationException")) {
+                t.unsupported++;
                 t.unsupportedReasons.merge(e.error(), 1, Integer::sum);
-                if (log != null) log.println("[risu] case " + c.index() + ": " + e.error() + "; " + (n - i) + " cases not compared");
-                return;
+                continue;
             }
             t.compared++;
-            if (i >= e.records().size()) {
-                t.diverged++;
-                String why = e.fault() != null ? e.fault() : e.error() != null ? e.error() : "no record";
-                report(t, describe(c, List.of("tockemu produced no record for this case: " + why)));
-                mnemonics(t, c);
-                // the rest of the batch is lost with it
-                for (int j = i + 1; j < n; j++) { t.compared++; t.diverged++; }
-                return;
-            }
-            RisuRecord er = e.records().get(i);
-            List<String> d = qr.caseIndex() != er.caseIndex()
-                    ? List.of("record order: QEMU case " + qr.caseIndex() + ", tockemu case " + er.caseIndex())
-                    : qr.diff(er, "qemu", "tockemu");
+            List<String> d;
+            if (er != null) d = qr.diff(er, "qemu", "tockemu");
+            else if (fault != null) d = List.of("tockemu faulted where QEMU did not: " + fault);
+            else d = List.of("tockemu produced no record for this case: " + (e.error() != null ? e.error() : "missing"));
             if (!d.isEmpty()) {
                 t.diverged++;
+                t.divergingCases.add(c);
                 report(t, describe(c, d));
                 mnemonics(t, c);
             }
@@ -156,12 +160,20 @@ public final class RisuRunner {
     }
 
     private static void mnemonics(Totals t, RisuGenerator.Case c) {
+        java.util.Set<String> tokens = new java.util.TreeSet<>();
         for (String l : c.listing()) {
             for (String line : l.split("\n")) {
-                String m = line.strip().split("\\s+")[0];
-                if (!m.endsWith(":")) t.divergingMnemonics.merge(m, 1, Integer::sum);
+                String[] p = line.strip().split("\\s+", 2);
+                String m = p[0];
+                if (m.endsWith(":")) continue;
+                t.divergingMnemonics.merge(m, 1, Integer::sum);
+                String base = RisuGenerator.stripCond(m);
+                tokens.add(base);
+                if (p.length > 1) tokens.add(base + " " + p[1].split(",")[0].strip());
             }
         }
+        if (t.inEveryDivergence == null) t.inEveryDivergence = tokens;
+        else t.inEveryDivergence.retainAll(tokens);
     }
 
     private static String streamProblem(RisuRecord.Stream s, Batch b, String who) {
