@@ -194,4 +194,25 @@ class HookAndRegisterTest {
         assertTrue((m.reg(10) & Scb.ICSR_RETTOBASE) != 0, "RETTOBASE: only one active");
         assertEquals(0, m.reg(11));
     }
+
+    @Test
+    void sleepingProcessIsWokenByAHookedTimedInterrupt() {
+        ExcMachine m = new ExcMachine().program(UNPRIV_PROCESS + String.join("\n", "",
+                "1:",
+                "  wfi",
+                "  b 1b"));
+        m.exc.setAllIrqsHooked(true);
+        m.exc.setEnabled(Fault.IRQ0 + 4, true);
+        long[] due = {5000};
+        m.exc.addTimedDevice(new TimedDevice() {
+            @Override public long nextEventCycle() { return due[0]; }
+            @Override public void advanceTo(long cycle) { m.exc.pulseIrq(4); due[0] = Long.MAX_VALUE; }
+        });
+        assertEquals(StopReason.HOOK, m.run());
+        assertEquals(Fault.IRQ0 + 4, m.exc.hookedException());
+        assertTrue(m.cpu.cycles >= 5000 && m.cpu.cycles < 5000 + 40, "time skipped to the event: " + m.cpu.cycles);
+        assertTrue(m.exc.sleepCycles > 4900);
+        m.exc.returnFromException(ExceptionUnit.EXC_RETURN_THREAD_PSP);
+        assertEquals(StopReason.SLEEP, m.run(), "back to sleep, nothing else can wake it");
+    }
 }
