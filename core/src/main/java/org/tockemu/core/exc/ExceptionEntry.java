@@ -111,6 +111,7 @@ final class ExceptionEntry {
         cpu.exclusiveOpen = false;
         u.eventRegister = true;
         u.updateMpuPriority();
+        if (u.listener != null) u.listener.entered(exc, cpu.cycles);
         return hooked;
     }
 }

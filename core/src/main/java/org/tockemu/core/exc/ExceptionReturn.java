@@ -67,6 +67,7 @@ final class ExceptionReturn {
             return;
         }
         u.chargeReturn();
+        if (u.listener != null) u.listener.returned(returning, cpu.cycles);
         int[] r = cpu.r;
         r[0] = r0; r[1] = r1; r[2] = r2; r[3] = r3; r[12] = r12; r[14] = lr;
         cpu.pc = pc & ~1; // bit 0 set: UNPREDICTABLE, ignored

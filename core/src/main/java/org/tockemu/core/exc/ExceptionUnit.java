@@ -101,6 +101,8 @@ public final class ExceptionUnit {
     public boolean qemuCompat;
 
     private TimedDevice[] timed = new TimedDevice[0];
+    /** Optional observer (traces, accounting); null when none. */
+    ExceptionListener listener;
 
     // ---- statistics for the power model ----
     /** Cycles skipped while the core slept (WFI/WFE/sleep-on-exit). */
@@ -165,6 +167,9 @@ public final class ExceptionUnit {
     public void timingChanged() { cpu.attention = true; }
 
     public void setBreakpointHandler(BreakpointHandler h) { breakpointHandler = h; }
+
+    /** Installs (or removes, with null) the exception observer. */
+    public void setListener(ExceptionListener l) { listener = l; }
 
     public BreakpointHandler breakpointHandler() { return breakpointHandler; }
 
@@ -643,6 +648,7 @@ public final class ExceptionUnit {
                 sleepCycles += target - now;
                 if ((scr & SCR_SLEEPDEEP) != 0) deepSleepCycles += target - now;
                 cpu.cycles = target;
+                if (listener != null) listener.slept(now, target, (scr & SCR_SLEEPDEEP) != 0);
             }
             if (next > budgetEndCycle) return StopReason.BUDGET;
         }

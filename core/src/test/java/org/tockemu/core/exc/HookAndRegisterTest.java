@@ -215,4 +215,30 @@ class HookAndRegisterTest {
         m.exc.returnFromException(ExceptionUnit.EXC_RETURN_THREAD_PSP);
         assertEquals(StopReason.SLEEP, m.run(), "back to sleep, nothing else can wake it");
     }
+
+    @Test
+    void listenerSeesEntriesReturnsAndSleep() {
+        ExcMachine m = new ExcMachine().program(handlers(Fault.SVCALL, "svc", Fault.SYSTICK, "svc"), String.join("\n",
+                "reset:",
+                "  svc #0",
+                "  ldr r0, =0xE000E010",
+                "  movs r1, #99",
+                "  str r1, [r0, #4]",
+                "  movs r1, #7",
+                "  str r1, [r0]",
+                "  wfi",
+                "  movs r1, #0",
+                "  str r1, [r0]",
+                "  bkpt #1",
+                "svc:",
+                "  bx lr"));
+        StringBuilder log = new StringBuilder();
+        m.exc.setListener(new ExceptionListener() {
+            @Override public void entered(int exc, long cycle) { log.append("in ").append(exc).append(' '); }
+            @Override public void returned(int exc, long cycle) { log.append("out ").append(exc).append(' '); }
+            @Override public void slept(long from, long to, boolean deep) { log.append("sleep ").append(to - from > 50).append(' '); }
+        });
+        m.runToBkpt(1);
+        assertEquals("in 11 out 11 sleep true in 15 out 15 ", log.toString());
+    }
 }
