@@ -9,6 +9,7 @@ import org.tockemu.capsules.AmbientLight;
 import org.tockemu.capsules.Button;
 import org.tockemu.capsules.Buzzer;
 import org.tockemu.capsules.Console;
+import org.tockemu.capsules.Crc;
 import org.tockemu.capsules.DriverNumbers;
 import org.tockemu.capsules.Gpio;
 import org.tockemu.capsules.Humidity;
@@ -137,6 +138,7 @@ public final class Board {
                 NineDof.parseVector(cfg.string("peripherals.magnetometer", "220,-40,-420")),
                 NineDof.parseVector(cfg.string("peripherals.gyroscope_dps", "0,0,0"))));
         kernel.registerDriver(Buzzer.DRIVER_NUM, new Buzzer(kernel));
+        kernel.registerDriver(Crc.DRIVER_NUM, new Crc(kernel));
         kernel.registerDriver(DriverNumbers.ADC, new Adc(kernel, (int) cfg.number("peripherals.adc_channels", 6), 12, 3300, ch -> adcSample));
     }
 

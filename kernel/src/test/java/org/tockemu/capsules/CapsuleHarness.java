@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -68,6 +69,45 @@ final class CapsuleHarness {
         UpcallId id = new UpcallId(driver, 0);
         queue(processes.get(process)).removeIf(t -> { if (t.id().equals(id)) { out.add(t); return true; } return false; });
         return out;
+    }
+
+    /**
+     * Makes system call svc for process i through the kernel's own handler (as if the process had
+     * trapped with r0-r3 in the frame at its stack pointer); returns r0-r3 after the call.
+     */
+    int[] syscall(int i, int svc, int r0, int r1, int r2, int r3) {
+        Process p = processes.get(i);
+        try {
+            Field pspF = Process.class.getDeclaredField("psp");
+            pspF.setAccessible(true);
+            int frame = (int) pspF.get(p);
+            int[] in = {r0, r1, r2, r3};
+            for (int k = 0; k < 4; k++) board.bus.write(frame + 4 * k, 4, in[k]);
+            Field sf = Kernel.class.getDeclaredField("syscalls");
+            sf.setAccessible(true);
+            Object syscalls = sf.get(kernel);
+            Method handle = syscalls.getClass().getDeclaredMethod("handle", Process.class, int.class);
+            handle.setAccessible(true);
+            handle.invoke(syscalls, p, svc);
+            int[] out = new int[4];
+            for (int k = 0; k < 4; k++) out[k] = board.bus.read(frame + 4 * k, 4);
+            return out;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Grows process i's break to mem_start + size (memop brk) so buffers can be allowed. */
+    void growBreak(int i, int size) {
+        int[] r = syscall(i, 5, 0, processes.get(i).memStart + size, 0, 0);
+        if (r[0] != SyscallReturn.SUCCESS) throw new IllegalStateException("brk failed: " + r[0]);
+    }
+
+    /** Writes bytes into process i's RAM at mem_start + offset; returns the address. */
+    int poke(int i, int offset, byte[] data) {
+        int addr = processes.get(i).memStart + offset;
+        for (int k = 0; k < data.length; k++) board.bus.write(addr + k, 1, data[k]);
+        return addr;
     }
 
     @SuppressWarnings("unchecked")
