@@ -10,6 +10,7 @@ import org.tockemu.capsules.Button;
 import org.tockemu.capsules.Buzzer;
 import org.tockemu.capsules.Console;
 import org.tockemu.capsules.Crc;
+import org.tockemu.capsules.CycleCount;
 import org.tockemu.capsules.DriverNumbers;
 import org.tockemu.capsules.Gpio;
 import org.tockemu.capsules.Humidity;
@@ -139,6 +140,7 @@ public final class Board {
                 NineDof.parseVector(cfg.string("peripherals.gyroscope_dps", "0,0,0"))));
         kernel.registerDriver(Buzzer.DRIVER_NUM, new Buzzer(kernel));
         kernel.registerDriver(Crc.DRIVER_NUM, new Crc(kernel));
+        kernel.registerDriver(CycleCount.DRIVER_NUM, new CycleCount(kernel));
         kernel.registerDriver(DriverNumbers.ADC, new Adc(kernel, (int) cfg.number("peripherals.adc_channels", 6), 12, 3300, ch -> adcSample));
     }
 
