@@ -4,7 +4,9 @@
  * NVIC software-triggered IRQs (STIR and ISPR) with priorities: preemption,
  * tail-chaining, equal-priority ordering by number, active bits, BASEPRI,
  * BASEPRI_MAX, PRIMASK, FAULTMASK masking, caller-saved registers and flags
- * preserved across an interrupt, vector table relocation through VTOR. */
+ * preserved across an interrupt, NMI by ICSR.NMIPENDSET (not masked by PRIMASK),
+ * WFI waking on a pending interrupt while PRIMASK is set, vector table
+ * relocation through VTOR. */
 #include "tb.h"
 
 uint32_t tb_sum;
@@ -70,7 +72,7 @@ void irq_c(uint32_t excret)
 #define TRAMP(name) __attribute__((naked)) void name(void) { \
     __asm__ volatile("mov r0, lr\n\tpush {r0, lr}\n\tbl irq_c\n\tpop {r0, pc}"); }
 TRAMP(IRQ24_Handler) TRAMP(IRQ25_Handler) TRAMP(IRQ26_Handler) TRAMP(IRQ27_Handler)
-TRAMP(PendSV_Handler) TRAMP(SysTick_Handler)
+TRAMP(PendSV_Handler) TRAMP(SysTick_Handler) TRAMP(NMI_Handler)
 
 static void alt_svc(void) { logv(0xa17); }
 
@@ -177,6 +179,19 @@ int main(void)
         printf("\n");
         dump_log("irq during sequence");
     }
+
+    /* NMI pended through ICSR.NMIPENDSET: taken even with PRIMASK and FAULTMASK clear or set (PRIMASK) */
+    set_primask(1);
+    SCB_ICSR = 1u << 31; dsb_isb();
+    set_primask(0);
+    dump_log("nmi under primask");
+    /* WFI with PRIMASK set wakes up on a pending interrupt without taking it */
+    set_primask(1);
+    NVIC_ISPR(0) = 1u << 25;
+    __asm__ volatile("wfi");
+    logv(0xf00 | (NVIC_ISPR(0) >> 24));
+    set_primask(0);
+    dump_log("wfi wakes under primask");
 
     /* VTOR relocation */
     static uint32_t ramvec[48] __attribute__((aligned(256)));

@@ -3,7 +3,7 @@
  * with CCR.UNALIGN_TRP, SDIV/UDIV by zero with CCR.DIV_0_TRP (DIVBYZERO) and
  * without (result 0), UDF (UNDEFINSTR), BX to an ARM-state address (INVSTATE),
  * precise bus fault on an unmapped address (PRECISERR + BFAR) for loads, stores
- * and LDM, escalation to HardFault (FORCED) when the fault class is disabled,
+ * and LDM, instruction fetch from an unmapped address (IBUSERR), escalation to HardFault (FORCED) when the fault class is disabled,
  * and SVC with PRIMASK set (escalation).
  * Note: QEMU 7.2 raises the DIV_0_TRP UsageFault from a TCG helper without
  * syncing registers written earlier in the same translation block, so an ISB
@@ -36,6 +36,9 @@ static uint32_t bad_loadb(void) { uint32_t d = 0x78; __asm__ volatile("ldrb.w %[
 static uint32_t bad_store(void) { __asm__ volatile("str %[v], [%[p], #8]" : : [v] "r"(5), [p] "r"(BAD_ADDR) : "memory"); return 0; }
 static uint32_t bad_ldm(void) { register uint32_t a __asm__("r2") = 1, b __asm__("r3") = 2;
     __asm__ volatile("ldm %[p], {%[a], %[b]}" : [a] "+r"(a), [b] "+r"(b) : [p] "r"(BAD_ADDR + 0x40) : "memory"); return a + b; }
+static uint32_t exec_unmapped(void) { uint32_t d = 9;
+    /* call into the unmapped area: IBUSERR (or a HardFault escalation), resumed at the return address */
+    __asm__ volatile("ldr r1, =0x60000001\n\tblx r1\n\tadds %[d], #1" : [d] "+l"(d) : : "r0", "r1", "r2", "r3", "r12", "lr", "cc", "memory"); return d; }
 static uint32_t arm_state(void) { uint32_t d = 3;
     __asm__ volatile("adr r1, 1f\n\tblx r1\n\tb 2f\n\t.align 2\n1: nop\n\tbx lr\n2:\n\tadds %[d], #4" : [d] "+l"(d) : : "r1", "lr", "cc"); return d; }
 
@@ -69,6 +72,7 @@ int main(void)
     r = bad_loadb();       fault_print("ldrb from unmapped", r);
     r = bad_store();       fault_print("store to unmapped", r);
     r = bad_ldm();         fault_print("ldm from unmapped", r);
+    r = exec_unmapped();   fault_print("execute from unmapped", r);
     /* with the fault classes disabled, faults escalate to HardFault */
     SCB_SHCSR &= ~(SHCSR_USGFAULTENA | SHCSR_BUSFAULTENA);
     r = udf16();           fault_print("udf, usagefault disabled", r);
