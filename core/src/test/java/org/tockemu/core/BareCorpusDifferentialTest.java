@@ -123,7 +123,7 @@ class BareCorpusDifferentialTest {
     record Run(byte[] output, BareResult result) {}
 
     static Run runTockemu(Path elf) throws Exception {
-        TockemuBare.Outcome o = TockemuBare.run(elf, "interp", MAX_INSTRUCTIONS, TOCKEMU_TIMEOUT);
+        TockemuBare.Outcome o = TockemuBare.run(elf, TockemuBare.engine(), MAX_INSTRUCTIONS, TOCKEMU_TIMEOUT);
         if (o.timedOut()) {
             fail(name(elf) + ": " + o.result().failure() + "; output so far:\n" + tail(new String(o.output(), StandardCharsets.ISO_8859_1), 20));
         }

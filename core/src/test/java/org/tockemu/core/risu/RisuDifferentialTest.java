@@ -102,7 +102,7 @@ class RisuDifferentialTest {
     void tockemuMatchesQemu() throws Exception {
         long seed = seed();
         int n = cases();
-        RisuRunner r = new RisuRunner(root, work, seed, "interp", System.out).maxReports(5);
+        RisuRunner r = new RisuRunner(root, work, seed, org.tockemu.core.testing.TockemuBare.engine(), System.out).maxReports(5);
         RisuRunner.Totals t = new RisuRunner.Totals();
         for (int at = 0; at < n; at += 200) {
             RisuRunner.Batch b = r.build(at, Math.min(200, n - at));

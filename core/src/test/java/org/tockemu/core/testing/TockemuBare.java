@@ -22,7 +22,8 @@ import org.tockemu.core.board.BareResult;
  * Runs a bare-metal ELF on tockemu for the differential tests. By default in a child JVM, so
  * that an emulator that hangs without retiring instructions (where the instruction limit cannot
  * stop it) is simply killed at the timeout instead of wedging the test JVM; set
- * TOCKEMU_DIFF_INPROCESS=1 to run inside the test JVM (easier to debug).
+ * TOCKEMU_DIFF_INPROCESS=1 to run inside the test JVM (easier to debug), and TOCKEMU_DIFF_ENGINE=jit
+ * to test the JIT instead of the interpreter.
  */
 public final class TockemuBare {
     private TockemuBare() {}
@@ -31,6 +32,12 @@ public final class TockemuBare {
     public record Outcome(byte[] output, BareResult result, boolean timedOut) {}
 
     public static boolean inProcess() { return "1".equals(System.getenv("TOCKEMU_DIFF_INPROCESS")); }
+
+    /** The engine the differential tests use: TOCKEMU_DIFF_ENGINE (interp or jit), default interp. */
+    public static String engine() {
+        String e = System.getenv("TOCKEMU_DIFF_ENGINE");
+        return e == null || e.isBlank() ? "interp" : e.strip();
+    }
 
     public static Outcome run(Path elf, String engine, long maxInstructions, Duration timeout) throws IOException, InterruptedException {
         return inProcess() ? runInProcess(elf, engine, maxInstructions) : runChild(elf, engine, maxInstructions, timeout);
