@@ -141,8 +141,9 @@ final class RegionBuilder {
                     case BranchSystem.B_COND: return IrNode.COND_BRANCH;
                     case BranchSystem.CBZ: case BranchSystem.CBNZ: return IrNode.CBZ;
                     case BranchSystem.IT: return it == 0 ? IrNode.IT : IrNode.TERMINAL;
-                    case BranchSystem.NOP: case BranchSystem.YIELD: case BranchSystem.SEV: case BranchSystem.BARRIER: return IrNode.INLINE;
-                    case BranchSystem.CLREX: case BranchSystem.MRS: return IrNode.FALLBACK;
+                    case BranchSystem.NOP: case BranchSystem.YIELD: case BranchSystem.BARRIER: return IrNode.INLINE;
+                    case BranchSystem.CLREX: case BranchSystem.MRS: case BranchSystem.SEV: return IrNode.FALLBACK; // SEV sets the event register
+
                     default: return IrNode.TERMINAL;
                 }
             case Group.MULDSP:

@@ -23,7 +23,8 @@ public final class BranchSystem {
             case CBZ: if (r[in.rn] == 0) cpu.branchWritePC(r[15] + in.imm); break;
             case CBNZ: if (r[in.rn] != 0) cpu.branchWritePC(r[15] + in.imm); break;
             case IT: cpu.itState = in.imm; break;
-            case NOP: case YIELD: case SEV: case BARRIER: break;
+            case NOP: case YIELD: case BARRIER: break;
+            case SEV: cpu.exceptions.sendEvent(); break;
             case WFE: cpu.exceptions.waitForEvent(); break;
             case WFI: cpu.exceptions.waitForInterrupt(); break;
             case CLREX: cpu.exclusiveOpen = false; break;
