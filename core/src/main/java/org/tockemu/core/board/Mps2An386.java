@@ -26,8 +26,9 @@ import org.tockemu.core.mem.Region;
  * 0x20800000  8 MiB  reserved
  * 0x21000000 16 MiB  PSRAM (QEMU's "system memory"; SYS_HEAPINFO hands it out as heap)
  * 0x22000000 32 MiB  bit-band alias of 0x20000000..0x200FFFFF
- * 0x40000000         CMSDK APB: timer0, timer1 (CmsdkTimer, IRQ 8, 9), dual timer and watchdog
- *                    (read 0), UART0-3 at 0x40004000.., UART4 at 0x40009000 (CmsdkUart)
+ * 0x40000000         CMSDK APB: timer0, timer1 (CmsdkTimer, IRQ 8, 9), dual timer (CmsdkDualTimer,
+ *                    IRQ 10), watchdog (reads 0), UART0-3 at 0x40004000.., UART4 at 0x40009000
+ *                    (CmsdkUart)
  * 0x40010000         AHB GPIO (reads 0)      0x40020000  SPI/I2C/I2S (reads 0)
  * 0x40028000         FPGAIO                  0x4002F000  SCC
  * 0x40030000..       reserved, LAN9118 at 0x40200000, VGA at 0x41000000 (read 0)
@@ -56,6 +57,7 @@ public final class Mps2An386 {
     public static final int FPGAIO_BASE = 0x4002_8000, SCC_BASE = 0x4002_F000;
     public static final int[] TIMER_BASE = {0x4000_0000, 0x4000_1000};
     public static final int[] TIMER_IRQ = {8, 9};
+    public static final int DUALTIMER_BASE = 0x4000_2000, DUALTIMER_IRQ = 10;
     public static final int PRIORITY_BITS = 8;
     /** SysTick reference clock (QEMU's mps2 REFCLK). */
     public static final long REFCLK_HZ = 1_000_000L;
@@ -66,6 +68,7 @@ public final class Mps2An386 {
     public final Region ssram1, blockRam, ssram23, psram;
     public final CmsdkUart[] uarts = new CmsdkUart[5];
     public final CmsdkTimer[] timers = new CmsdkTimer[2];
+    public final CmsdkDualTimer dualTimer;
     public final Mps2FpgaIo fpgaio;
     public final Mps2Scc scc;
 
@@ -107,6 +110,9 @@ public final class Mps2An386 {
             exc.addTimedDevice(timers[i]);
             device("timer" + i, TIMER_BASE[i], 0x1000, timers[i]);
         }
+        dualTimer = new CmsdkDualTimer(() -> cpu.cycles, irq(DUALTIMER_IRQ), exc::timingChanged);
+        exc.addTimedDevice(dualTimer);
+        device("dualtimer", DUALTIMER_BASE, 0x1000, dualTimer);
 
         for (int i = 0; i < uarts.length; i++) {
             int rx = UART_RX_IRQ[i];
@@ -253,6 +259,7 @@ public final class Mps2An386 {
     public void reset() {
         for (CmsdkUart u : uarts) u.reset();
         for (CmsdkTimer t : timers) t.reset();
+        dualTimer.reset();
         fpgaio.reset();
         uartOverflowInputs = 0;
         java.util.Arrays.fill(irqLevel, false);
