@@ -11,6 +11,7 @@ import org.tockemu.capsules.Buzzer;
 import org.tockemu.capsules.Console;
 import org.tockemu.capsules.Crc;
 import org.tockemu.capsules.CycleCount;
+import org.tockemu.capsules.Dac;
 import org.tockemu.capsules.DriverNumbers;
 import org.tockemu.capsules.Gpio;
 import org.tockemu.capsules.Humidity;
@@ -141,6 +142,7 @@ public final class Board {
         kernel.registerDriver(Buzzer.DRIVER_NUM, new Buzzer(kernel));
         kernel.registerDriver(Crc.DRIVER_NUM, new Crc(kernel));
         kernel.registerDriver(CycleCount.DRIVER_NUM, new CycleCount(kernel));
+        kernel.registerDriver(Dac.DRIVER_NUM, new Dac());
         kernel.registerDriver(DriverNumbers.ADC, new Adc(kernel, (int) cfg.number("peripherals.adc_channels", 6), 12, 3300, ch -> adcSample));
     }
 
