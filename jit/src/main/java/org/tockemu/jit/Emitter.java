@@ -29,13 +29,16 @@ final class Emitter {
 
     // locals
     static final int THIS = 0, L_CPU = 1, LIMIT = 2, R0 = 4, FN = 19, FZ = 20, FC = 21, FV = 22, CYC = 23, ICNT = 25,
-            EXITPC = 27, EXITIT = 28, CURPC = 29, CURIT = 30, ATT = 31, EPOCH = 32, T0 = 33, T1 = 34, T2 = 35, T3 = 36,
+            EXITK = 27, EPOCH = 32, T0 = 33, T1 = 34, T2 = 35, T3 = 36,
             RARR = 37, MEM = 38, TL = 39, T4 = 41, T5 = 42;
 
     private final RegionBuilder rb;
     private final String name;
     private MethodVisitor mv;
-    private final Label exit = new Label(), handler = new Label();
+    private final Label exit = new Label(), exitNoWb = new Label(), handler = new Label();
+    /** Sites: exits (pc/it to continue at, counters to add) and calls (pc/it of the instruction, counters before it). */
+    final java.util.List<long[]> sites = new java.util.ArrayList<>();
+    static final String SITE_DESC = "(L" + CPU + ";L" + BASE + ";IJJ)";
     private int codeSize;
 
     Emitter(RegionBuilder rb, String name) {
@@ -46,10 +49,10 @@ final class Emitter {
     int codeSize() { return codeSize; }
 
     byte[] generate() {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS) {
             @Override protected String getCommonSuperClass(String a, String b) { return "java/lang/Object"; }
         };
-        cw.visit(V17, ACC_FINAL | ACC_SUPER, name, null, BASE, null);
+        cw.visit(V1_6, ACC_FINAL | ACC_SUPER, name, null, BASE, null);
         MethodVisitor c = cw.visitMethod(0, "<init>", "([L" + INSN + ";I)V", null, null);
         c.visitCode();
         c.visitVarInsn(ALOAD, 0);
@@ -87,18 +90,20 @@ final class Emitter {
         mv.visitLabel(tryEnd);
         // shared exit
         mv.visitLabel(exit);
-        writeBack();
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, EXITPC); mv.visitFieldInsn(PUTFIELD, CPU, "pc", "I");
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, EXITIT); mv.visitFieldInsn(PUTFIELD, CPU, "itState", "I");
+        storeRegs();
+        storeFlags();
+        mv.visitLabel(exitNoWb);
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ALOAD, THIS); mv.visitVarInsn(ILOAD, EXITK);
+        mv.visitVarInsn(LLOAD, CYC); mv.visitVarInsn(LLOAD, ICNT);
+        mv.visitMethodInsn(INVOKESTATIC, RT, "exit", SITE_DESC + "V", false);
         mv.visitInsn(RETURN);
         // fault: the state of the faulting instruction
         mv.visitLabel(handler);
         mv.visitVarInsn(ASTORE, T4);
         storeRegs();
-        storeFlags(); // the counters were stored by the faulting call site
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, CURPC); mv.visitFieldInsn(PUTFIELD, CPU, "pc", "I");
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, CURIT); mv.visitFieldInsn(PUTFIELD, CPU, "itState", "I");
-        mv.visitVarInsn(ALOAD, RARR); iconst(15); mv.visitVarInsn(ILOAD, CURPC); iconst(4); mv.visitInsn(IADD); mv.visitInsn(IASTORE);
+        storeFlags(); // pc, itState and the counters were stored by the faulting call site
+        mv.visitVarInsn(ALOAD, RARR); iconst(15); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "pc", "I");
+        iconst(4); mv.visitInsn(IADD); mv.visitInsn(IASTORE);
         mv.visitVarInsn(ALOAD, T4);
         mv.visitInsn(ATHROW);
         mv.visitLabel(end);
@@ -120,8 +125,7 @@ final class Emitter {
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "cycles", "J"); mv.visitVarInsn(LSTORE, CYC);
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "instructions", "J"); mv.visitVarInsn(LSTORE, ICNT);
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "windowEpoch", "I"); mv.visitVarInsn(ISTORE, EPOCH);
-        iconst(rb.entry); mv.visitVarInsn(ISTORE, CURPC);
-        for (int l : new int[] {EXITPC, EXITIT, CURIT, ATT, T0, T1, T2, T3, T5}) { iconst(0); mv.visitVarInsn(ISTORE, l); }
+        for (int l : new int[] {EXITK, T0, T1, T2, T3, T5}) { iconst(0); mv.visitVarInsn(ISTORE, l); }
         mv.visitInsn(ACONST_NULL); mv.visitVarInsn(ASTORE, MEM);
         mv.visitInsn(LCONST_0); mv.visitVarInsn(LSTORE, TL);
     }
@@ -154,28 +158,32 @@ final class Emitter {
         }
     }
 
-    private void storeCounters() {
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(LLOAD, CYC); mv.visitFieldInsn(PUTFIELD, CPU, "cycles", "J");
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(LLOAD, ICNT); mv.visitFieldInsn(PUTFIELD, CPU, "instructions", "J");
-    }
-
-    private void writeBack() {
-        storeRegs();
-        storeFlags();
-        storeCounters();
-    }
-
     /** Exit before any instruction of the span ran (span start). */
     private void exitTo(int pc, int it) {
-        iconst(pc); mv.visitVarInsn(ISTORE, EXITPC);
-        iconst(it); mv.visitVarInsn(ISTORE, EXITIT);
-        mv.visitJumpInsn(GOTO, exit);
+        exitSite(site(pc, it, 0, 0, -1), exit);
     }
 
     /** Exit after node n completed. */
     private void exitAfter(IrNode n, int pc, int it) {
-        addCounters(n);
-        exitTo(pc, it);
+        exitSite(site(pc, it, n.pre + n.in.cycles, n.preN + 1, -1), exit);
+    }
+
+    private void exitSite(int k, Label to) {
+        iconst(k); mv.visitVarInsn(ISTORE, EXITK);
+        mv.visitJumpInsn(GOTO, to);
+    }
+
+    /** A site: pc, itState (-1: keep cpu's), cycles and instructions, instruction index. */
+    private int site(int pc, int it, long cyc, long n, int insn) {
+        sites.add(new long[] {pc, it, cyc, n, insn});
+        return sites.size() - 1;
+    }
+
+    /** Pushes cpu, this, the site of n, cyc, icnt (the arguments of JitRuntime's site methods). */
+    private void siteArgs(IrNode n) {
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ALOAD, THIS);
+        iconst(site(n.pc, n.it, n.pre, n.preN, n.index));
+        mv.visitVarInsn(LLOAD, CYC); mv.visitVarInsn(LLOAD, ICNT);
     }
 
     /** cyc/icnt += the span's cycles and instructions up to and including n. */
@@ -184,19 +192,6 @@ final class Emitter {
         mv.visitVarInsn(LLOAD, ICNT); mv.visitLdcInsn((long) n.preN + 1); mv.visitInsn(LADD); mv.visitVarInsn(LSTORE, ICNT);
     }
 
-    /** cpu.cycles/instructions = the exact counters before n. */
-    private void storeCountersAt(IrNode n) {
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(LLOAD, CYC); if (n.pre != 0) { mv.visitLdcInsn(n.pre); mv.visitInsn(LADD); }
-        mv.visitFieldInsn(PUTFIELD, CPU, "cycles", "J");
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(LLOAD, ICNT); if (n.preN != 0) { mv.visitLdcInsn((long) n.preN); mv.visitInsn(LADD); }
-        mv.visitFieldInsn(PUTFIELD, CPU, "instructions", "J");
-    }
-
-    /** Marks the instruction about to call something that may fault or look at the state. */
-    private void setCur(IrNode n) {
-        iconst(n.pc); mv.visitVarInsn(ISTORE, CURPC);
-        iconst(n.it); mv.visitVarInsn(ISTORE, CURIT);
-    }
 
     // ------------------------------------------------------------------ helpers
 
@@ -301,28 +296,21 @@ final class Emitter {
                 break;
             case IrNode.FALLBACK:
             case IrNode.TERMINAL:
-                fallback(n);
                 if (n.kind == IrNode.TERMINAL) {
-                    mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "nextPc", "I"); mv.visitVarInsn(ISTORE, EXITPC);
-                    if (n.it == 0) { mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "itState", "I"); }
-                    else iconst(n.itAfter);
-                    mv.visitVarInsn(ISTORE, EXITIT);
-                    addCounters(n);
-                    mv.visitJumpInsn(GOTO, exit);
+                    // everything spilled; the executor's results stay in cpu (no write-back), pc = cpu.nextPc
+                    storeRegs();
+                    storeFlags();
+                    siteArgs(n);
+                    mv.visitMethodInsn(INVOKESTATIC, RT, "fallback", SITE_DESC + "V", false);
+                    exitSite(site(-1, n.it == 0 ? -1 : n.itAfter, n.pre + n.in.cycles, n.preN + 1, -1), exitNoWb);
                     if (cond) { mv.visitLabel(skip); exitAfter(n, n.pc + n.in.size, n.itAfter); }
                     return;
                 }
+                fallback(n);
                 exitIfAttention(n);
                 break;
             default: {
-                boolean slow = inline(n);
-                if (slow) {
-                    Label ok = new Label();
-                    mv.visitVarInsn(ILOAD, ATT); mv.visitJumpInsn(IFEQ, ok);
-                    iconst(0); mv.visitVarInsn(ISTORE, ATT);
-                    exitIfAttention(n);
-                    mv.visitLabel(ok);
-                }
+                inline(n);
             }
         }
         mv.visitLabel(skip);
@@ -345,22 +333,14 @@ final class Emitter {
         mv.visitLabel(ok);
     }
 
-    /** Runs the instruction with the interpreter's executor, state spilled to and reloaded from cpu. */
+    /** Runs the instruction with the interpreter's executor: its operand registers spilled to and reloaded from cpu. */
     private void fallback(IrNode n) {
-        storeRegs();
-        storeFlags();
-        storeCountersAt(n);
-        setCur(n);
-        mv.visitVarInsn(ALOAD, L_CPU); iconst(n.pc); mv.visitFieldInsn(PUTFIELD, CPU, "pc", "I");
-        mv.visitVarInsn(ALOAD, L_CPU); iconst(n.pc + n.in.size); mv.visitFieldInsn(PUTFIELD, CPU, "nextPc", "I");
-        mv.visitVarInsn(ALOAD, L_CPU); iconst(n.it); mv.visitFieldInsn(PUTFIELD, CPU, "itState", "I");
-        mv.visitVarInsn(ALOAD, RARR); iconst(15); iconst(n.pc + 4); mv.visitInsn(IASTORE);
-        mv.visitVarInsn(ALOAD, L_CPU);
-        mv.visitVarInsn(ALOAD, THIS); mv.visitFieldInsn(GETFIELD, BASE, "insns", "[L" + INSN + ";");
-        iconst(n.index); mv.visitInsn(AALOAD);
-        mv.visitMethodInsn(INVOKESTATIC, "org/tockemu/core/exec/Interpreter", "execute", "(L" + CPU + ";L" + INSN + ";)V", false);
-        loadRegs();
-        loadFlags();
+        int regs = fallbackRegs(n.in);
+        boolean flags = n.in.group == Group.BRANCH;
+        spill(regs, flags);
+        siteArgs(n);
+        mv.visitMethodInsn(INVOKESTATIC, RT, "fallback", SITE_DESC + "V", false);
+        reload(regs, flags);
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "cycles", "J");
         if (n.pre != 0) { mv.visitLdcInsn(n.pre); mv.visitInsn(LSUB); }
         mv.visitVarInsn(LSTORE, CYC);
@@ -369,19 +349,37 @@ final class Emitter {
         mv.visitVarInsn(LSTORE, ICNT);
     }
 
-    /** Emits an inline instruction; true when it has a slow path that may need an attention exit. */
-    private boolean inline(IrNode n) {
+    /** Registers a non-terminal executor may read or write: its operand fields (and list). */
+    private int fallbackRegs(Insn in) {
+        int m = 1 << in.rd | 1 << in.rn | 1 << in.rm | 1 << in.ra;
+        if (in.group == Group.MEMORY) m |= in.list;
+        if (in.group == Group.BRANCH) m = 0x7FFF;
+        return m & rb.usedRegs & 0x7FFF;
+    }
+
+    private void spill(int regs, boolean flags) {
+        for (int r = 0; r < 15; r++) if ((regs & (1 << r)) != 0) { mv.visitVarInsn(ALOAD, RARR); iconst(r); mv.visitVarInsn(ILOAD, R0 + r); mv.visitInsn(IASTORE); }
+        if (flags) storeFlags();
+    }
+
+    private void reload(int regs, boolean flags) {
+        for (int r = 0; r < 15; r++) if ((regs & (1 << r)) != 0) { mv.visitVarInsn(ALOAD, RARR); iconst(r); mv.visitInsn(IALOAD); mv.visitVarInsn(ISTORE, R0 + r); }
+        if (flags) loadFlags();
+    }
+
+    /** Emits an inline instruction. */
+    private void inline(IrNode n) {
         Insn in = n.in;
         switch (in.group) {
-            case Group.DATA: data(n); return false;
-            case Group.MULDSP: mul(n); return false;
+            case Group.DATA: data(n); return;
+            case Group.MULDSP: mul(n); return;
             case Group.MEMORY:
-                if (in.op == LoadStore.HINT) return false;
-                if (n.folded) { iconst(n.literal); setReg(in.rd); return false; }
-                if (in.op >= LoadStoreMultiple.LDM) { multiple(n); return true; }
+                if (in.op == LoadStore.HINT) return;
+                if (n.folded) { iconst(n.literal); setReg(in.rd); return; }
+                if (in.op >= LoadStoreMultiple.LDM) { multiple(n); return; }
                 single(n);
-                return true;
-            default: return false; // NOP, hints, barriers
+                return;
+            default: // NOP, hints, barriers
         }
     }
 
@@ -589,11 +587,6 @@ final class Emitter {
         mv.visitJumpInsn(IF_ICMPGE, miss);
     }
 
-    private void slowEntry(IrNode n) {
-        setCur(n);
-        storeCountersAt(n);
-        iconst(1); mv.visitVarInsn(ISTORE, ATT);
-    }
 
     /** Single loads and stores: address -> T0, value -> T2, then commit. */
     private void single(IrNode n) {
@@ -626,18 +619,19 @@ final class Emitter {
                 case 2: mv.visitMethodInsn(INVOKESTATIC, LE, "get16", "([BI)I", false); if (kind == LoadStore.SH) mv.visitInsn(I2S); break;
                 default: mv.visitInsn(BALOAD); if (kind == LoadStore.B) { iconst(0xFF); mv.visitInsn(IAND); } break;
             }
-            mv.visitVarInsn(ISTORE, T2);
+            if (wback) { mv.visitVarInsn(ILOAD, T3); setRegSp(in.rn); }
+            setReg(in.rd);
             mv.visitJumpInsn(GOTO, done);
             mv.visitLabel(slow);
-            slowEntry(n);
-            mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, T0);
-            mv.visitMethodInsn(INVOKEVIRTUAL, CPU, size == 4 ? "read32" : size == 2 ? "read16" : "read8", "(I)I", false);
+            siteArgs(n);
+            mv.visitVarInsn(ILOAD, T0);
+            mv.visitMethodInsn(INVOKESTATIC, RT, size == 4 ? "read32" : size == 2 ? "read16" : "read8", SITE_DESC.replace(")", "I)") + "I", false);
             if (kind == LoadStore.SH) mv.visitInsn(I2S);
             if (kind == LoadStore.SB) mv.visitInsn(I2B);
-            mv.visitVarInsn(ISTORE, T2);
-            mv.visitLabel(done);
             if (wback) { mv.visitVarInsn(ILOAD, T3); setRegSp(in.rn); }
-            mv.visitVarInsn(ILOAD, T2); setReg(in.rd);
+            setReg(in.rd);
+            exitIfAttention(n);
+            mv.visitLabel(done);
         } else {
             if (size > 1) { mv.visitVarInsn(ILOAD, T0); iconst(size - 1); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow); }
             inWindow(T0, 0, "w", slow);
@@ -649,13 +643,15 @@ final class Emitter {
                 case 2: mv.visitMethodInsn(INVOKESTATIC, LE, "put16", "([BII)V", false); break;
                 default: mv.visitInsn(BASTORE); break;
             }
+            if (wback) { mv.visitVarInsn(ILOAD, T3); setRegSp(in.rn); }
             mv.visitJumpInsn(GOTO, done);
             mv.visitLabel(slow);
-            slowEntry(n);
-            mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, T0); reg(n, in.rd);
-            mv.visitMethodInsn(INVOKEVIRTUAL, CPU, size == 4 ? "write32" : size == 2 ? "write16" : "write8", "(II)V", false);
-            mv.visitLabel(done);
+            siteArgs(n);
+            mv.visitVarInsn(ILOAD, T0); reg(n, in.rd);
+            mv.visitMethodInsn(INVOKESTATIC, RT, size == 4 ? "write32" : size == 2 ? "write16" : "write8", SITE_DESC.replace(")", "II)") + "V", false);
             if (wback) { mv.visitVarInsn(ILOAD, T3); setRegSp(in.rn); }
+            exitIfAttention(n);
+            mv.visitLabel(done);
         }
     }
 
@@ -704,8 +700,8 @@ final class Emitter {
         }
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(slow);
-        iconst(1); mv.visitVarInsn(ISTORE, ATT);
         fallback(n);
+        exitIfAttention(n);
         mv.visitLabel(done);
     }
 }

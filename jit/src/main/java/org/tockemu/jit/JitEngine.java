@@ -64,7 +64,7 @@ public final class JitEngine implements ExecutionEngine {
     private final List<JitRegion> live = new ArrayList<>();
 
     // stats
-    long regionsTranslated, translationNanos, bytecodeBytes, invalidations, flushes, failures, retries, regionEntries;
+    long interpreted, regionsTranslated, translationNanos, bytecodeBytes, invalidations, flushes, failures, retries, regionEntries;
 
     public JitEngine(Cpu cpu) {
         this.cpu = cpu;
@@ -122,6 +122,7 @@ public final class JitEngine implements ExecutionEngine {
                             }
                         }
                     }
+                    interpreted++;
                     Interpreter.step(cpu);
                     int d = cpu.pc - pc;
                     blockStart = d != 2 && d != 4;
@@ -188,6 +189,12 @@ public final class JitEngine implements ExecutionEngine {
                 Insn[] insns = new Insn[rb.nodes.size()];
                 for (int i = 0; i < insns.length; i++) insns[i] = rb.nodes.get(i).in;
                 JitRegion r = (JitRegion) l.findConstructor(l.lookupClass(), CTOR).invoke(insns, pc);
+                int ns = em.sites.size();
+                r.sitePc = new int[ns]; r.siteIt = new int[ns]; r.siteInsn = new int[ns]; r.siteCyc = new long[ns]; r.siteN = new long[ns];
+                for (int i = 0; i < ns; i++) {
+                    long[] st = em.sites.get(i);
+                    r.sitePc[i] = (int) st[0]; r.siteIt[i] = (int) st[1]; r.siteCyc[i] = st[2]; r.siteN[i] = st[3]; r.siteInsn[i] = (int) st[4];
+                }
                 r.lo = rb.lo;
                 r.hi = rb.hi;
                 r.literals = rb.literals.stream().mapToInt(Integer::intValue).toArray();
@@ -259,6 +266,7 @@ public final class JitEngine implements ExecutionEngine {
         m.put("jitFailures", failures);
         m.put("jitRetriesSmaller", retries);
         m.put("jitRegionEntries", regionEntries);
+        m.put("jitInterpretedSteps", interpreted);
         return m;
     }
 }

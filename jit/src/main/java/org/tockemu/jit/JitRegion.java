@@ -19,6 +19,9 @@ public abstract class JitRegion {
     int checkedEpoch = -1;
     boolean checkedPriv;
     public boolean valid = true;
+    /** Sites (see Emitter): exits and calls out of the generated code, by index. */
+    int[] sitePc, siteIt, siteInsn;
+    long[] siteCyc, siteN;
     public int bytecodeSize;
     public int instructionCount;
 
