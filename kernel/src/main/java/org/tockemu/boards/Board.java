@@ -12,6 +12,7 @@ import org.tockemu.capsules.Console;
 import org.tockemu.capsules.Crc;
 import org.tockemu.capsules.CycleCount;
 import org.tockemu.capsules.Dac;
+import org.tockemu.capsules.DateTime;
 import org.tockemu.capsules.DriverNumbers;
 import org.tockemu.capsules.Gpio;
 import org.tockemu.capsules.Humidity;
@@ -143,6 +144,7 @@ public final class Board {
         kernel.registerDriver(Crc.DRIVER_NUM, new Crc(kernel));
         kernel.registerDriver(CycleCount.DRIVER_NUM, new CycleCount(kernel));
         kernel.registerDriver(Dac.DRIVER_NUM, new Dac());
+        kernel.registerDriver(DateTime.DRIVER_NUM, new DateTime(kernel, java.time.LocalDateTime.parse(cfg.string("peripherals.rtc_date", "2000-01-01T00:00:00"))));
         kernel.registerDriver(DriverNumbers.ADC, new Adc(kernel, (int) cfg.number("peripherals.adc_channels", 6), 12, 3300, ch -> adcSample));
     }
 

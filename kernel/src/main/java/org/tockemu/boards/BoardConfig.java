@@ -30,6 +30,7 @@ public final class BoardConfig {
         "peripherals.humidity_centi_percent", "peripherals.ambient_light_lux", "peripherals.pressure_hpa",
         "peripherals.sound_pressure_db", "peripherals.proximity", "peripherals.accelerometer_mg",
         "peripherals.magnetometer", "peripherals.gyroscope_dps", "peripherals.adc_channels", "peripherals.adc_sample",
+        "peripherals.rtc_date",
     };
 
     private BoardConfig(String source) { this.source = source; }

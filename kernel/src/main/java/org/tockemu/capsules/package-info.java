@@ -42,7 +42,8 @@
  *     <td>l3gd20, lsm303dlhc, tests/gpio_async, hail/imix BLE</td><td>no</td></tr>
  * <tr><td>0x90000</td><td>Buzzer</td><td>music, microbit_v2</td><td>yes ({@link Buzzer})</td></tr>
  * <tr><td>0x90001-3</td><td>Screen, Touch, TextScreen</td><td>screen, lvgl*, u8g2-demos, tests/screen/*, text_screen, hd44780</td><td>no</td></tr>
- * <tr><td>0x90005 / 7 / 9</td><td>KeyboardHid / DateTime (RTC) / Servo</td><td>tests/keyboard_hid / rtc_app, lvgl-clock / servo</td><td>no</td></tr>
+ * <tr><td>0x90005 / 9</td><td>KeyboardHid / Servo</td><td>tests/keyboard_hid / servo</td><td>no</td></tr>
+ * <tr><td>0x90007</td><td>DateTime (RTC)</td><td>rtc_app, lvgl-clock</td><td>yes ({@link DateTime})</td></tr>
  * <tr><td>0x90008</td><td>CycleCount</td><td>tests/cycle_count</td><td>yes ({@link CycleCount})</td></tr>
  * <tr><td>0xA0001</td><td>IPC registry (package name)</td><td>tests/ipc/*-libtock</td><td>no</td></tr>
  * </table>
