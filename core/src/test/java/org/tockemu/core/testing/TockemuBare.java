@@ -33,10 +33,23 @@ public final class TockemuBare {
 
     public static boolean inProcess() { return "1".equals(System.getenv("TOCKEMU_DIFF_INPROCESS")); }
 
-    /** The engine the differential tests use: TOCKEMU_DIFF_ENGINE (interp or jit), default interp. */
+    /**
+     * The engine the differential tests use: TOCKEMU_DIFF_ENGINE (interp or jit), default interp.
+     * "jit" aborts the calling test when the JIT is not on the class path (core's own tests: the
+     * engine lookup would quietly fall back to the interpreter); the jit module, which depends on
+     * core's test-jar, can run these helpers with the real JIT.
+     */
     public static String engine() {
         String e = System.getenv("TOCKEMU_DIFF_ENGINE");
-        return e == null || e.isBlank() ? "interp" : e.strip();
+        e = e == null || e.isBlank() ? "interp" : e.strip();
+        if (e.equals("jit")) {
+            try {
+                Class.forName(org.tockemu.core.board.ExecutionEngines.JIT_FACTORY_CLASS);
+            } catch (ClassNotFoundException ex) {
+                org.junit.jupiter.api.Assumptions.abort("TOCKEMU_DIFF_ENGINE=jit but the JIT is not on this class path (run from the jit module)");
+            }
+        }
+        return e;
     }
 
     public static Outcome run(Path elf, String engine, long maxInstructions, Duration timeout) throws IOException, InterruptedException {
