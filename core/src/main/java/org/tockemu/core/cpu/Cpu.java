@@ -67,8 +67,8 @@ public final class Cpu {
     public final ExceptionUnit exceptions;
 
     // ---- fast memory windows (see class comment). Empty windows have len 0. ----
-    public byte[] r0Mem; public int r0Start, r0Len, r0Base;   // read, writable memory (RAM)
-    public byte[] r1Mem; public int r1Start, r1Len, r1Base;   // read, read-only memory (flash)
+    public byte[] r0Mem; public int r0Start, r0Len, r0Base;   // read, data memory (RAM)
+    public byte[] r1Mem; public int r1Start, r1Len, r1Base;   // read, code memory (flash, code SRAM: literal pools, constants)
     public byte[] wMem;  public int wStart, wLen, wBase;      // write
     public byte[] xMem;  public int xStart, xLen, xBase;      // execute
     public Insn[] xCache;                                      // decoded instructions for the x window's region
@@ -179,7 +179,7 @@ public final class Cpu {
         int ws = (int) s, wl = (int) (e - s);
         switch (kind) {
             case Access.READ:
-                if (reg.writable) { r0Mem = reg.data; r0Start = ws; r0Len = wl; r0Base = reg.base; }
+                if (reg.writable && !reg.codeStore) { r0Mem = reg.data; r0Start = ws; r0Len = wl; r0Base = reg.base; }
                 else { r1Mem = reg.data; r1Start = ws; r1Len = wl; r1Base = reg.base; }
                 break;
             case Access.WRITE:
