@@ -376,6 +376,7 @@ final class Emitter {
             case Group.MEMORY:
                 if (in.op == LoadStore.HINT) return;
                 if (n.folded) { iconst(n.literal); setReg(in.rd); return; }
+                if (in.op == LoadStoreMultiple.LDRD || in.op == LoadStoreMultiple.STRD) { dual(n); return; }
                 if (in.op >= LoadStoreMultiple.LDM) { multiple(n); return; }
                 single(n);
                 return;
@@ -534,6 +535,19 @@ final class Emitter {
                 if (s) setNZ(n);
                 return;
             }
+            case MultiplyDsp.SMULXY: reg(n, in.rn); reg(n, in.rm); iconst(in.shiftN); iconst(in.imm); dsp("smulxy", "(IIII)I"); setReg(in.rd); return;
+            case MultiplyDsp.SMLAXY:
+                mv.visitVarInsn(ALOAD, L_CPU); reg(n, in.rn); reg(n, in.rm); reg(n, in.ra); iconst(in.shiftN); iconst(in.imm);
+                dsp("smlaxy", "(L" + CPU + ";IIIII)I"); setReg(in.rd); return;
+            case MultiplyDsp.SMULWY: reg(n, in.rn); reg(n, in.rm); iconst(in.imm); dsp("smulwy", "(III)I"); setReg(in.rd); return;
+            case MultiplyDsp.SMLAWY:
+                mv.visitVarInsn(ALOAD, L_CPU); reg(n, in.rn); reg(n, in.rm); reg(n, in.ra); iconst(in.imm);
+                dsp("smlawy", "(L" + CPU + ";IIII)I"); setReg(in.rd); return;
+            case MultiplyDsp.SMUAD: mv.visitVarInsn(ALOAD, L_CPU); reg(n, in.rn); reg(n, in.rm); iconst(in.imm); dsp("smuad", "(L" + CPU + ";III)I"); setReg(in.rd); return;
+            case MultiplyDsp.SMUSD: reg(n, in.rn); reg(n, in.rm); iconst(in.imm); dsp("smusd", "(III)I"); setReg(in.rd); return;
+            case MultiplyDsp.SMLAD: case MultiplyDsp.SMLSD:
+                mv.visitVarInsn(ALOAD, L_CPU); reg(n, in.rn); reg(n, in.rm); reg(n, in.ra); iconst(in.imm);
+                dsp(in.op == MultiplyDsp.SMLAD ? "smlad" : "smlsd", "(L" + CPU + ";IIII)I"); setReg(in.rd); return;
             case MultiplyDsp.MLA: reg(n, in.rn); reg(n, in.rm); mv.visitInsn(IMUL); reg(n, in.ra); mv.visitInsn(IADD); setReg(in.rd); return;
             case MultiplyDsp.MLS: reg(n, in.ra); reg(n, in.rn); reg(n, in.rm); mv.visitInsn(IMUL); mv.visitInsn(ISUB); setReg(in.rd); return;
             default: {
@@ -557,7 +571,50 @@ final class Emitter {
         }
     }
 
+    private void dsp(String name, String desc) {
+        mv.visitMethodInsn(INVOKESTATIC, "org/tockemu/core/exec/DspMultiply", name, desc, false);
+    }
+
     // ------------------------------------------------------------------ memory
+
+    /** LDRD/STRD: both words in one window inline (aligned), else the executor. */
+    private void dual(IrNode n) {
+        Insn in = n.in;
+        boolean load = in.op == LoadStoreMultiple.LDRD;
+        boolean index = (in.flags & Insn.INDEX) != 0, wback = (in.flags & Insn.WBACK) != 0;
+        // offset address -> T3, access address -> T0
+        if (in.rn == 15) iconst((n.pc + 4) & ~3); else reg(n, in.rn);
+        if (in.imm != 0) { iconst(in.imm); mv.visitInsn(IADD); }
+        mv.visitVarInsn(ISTORE, T3);
+        if (index) mv.visitVarInsn(ILOAD, T3); else if (in.rn == 15) iconst((n.pc + 4) & ~3); else reg(n, in.rn);
+        mv.visitVarInsn(ISTORE, T0);
+        Label slow = new Label(), done = new Label();
+        if (load) {
+            readWindow(T0, 4, 4, slow);
+            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1); mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
+            mv.visitVarInsn(ISTORE, T2);
+            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1); iconst(4); mv.visitInsn(IADD); mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
+            mv.visitVarInsn(ISTORE, T5);
+            if (wback) { mv.visitVarInsn(ILOAD, T3); setReg(in.rn); }
+            mv.visitVarInsn(ILOAD, T2); setReg(in.rd);
+            mv.visitVarInsn(ILOAD, T5); setReg(in.ra);
+        } else {
+            mv.visitVarInsn(ILOAD, T0); iconst(3); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow);
+            inWindow(T0, 0, "w", slow);
+            inWindow(T0, 4, "w", slow);
+            mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wMem", "[B");
+            mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wBase", "I"); mv.visitInsn(ISUB);
+            mv.visitVarInsn(ISTORE, T1);
+            mv.visitInsn(DUP); mv.visitVarInsn(ILOAD, T1); reg(n, in.rd); mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false);
+            mv.visitVarInsn(ILOAD, T1); iconst(4); mv.visitInsn(IADD); reg(n, in.ra); mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false);
+            if (wback) { mv.visitVarInsn(ILOAD, T3); setReg(in.rn); }
+        }
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        fallback(n);
+        exitIfAttention(n);
+        mv.visitLabel(done);
+    }
 
     /** Leaves the windowed byte offset in T1 and the array in MEM, or jumps to slow. */
     private void readWindow(int addrLocal, int size, int lastOffset, Label slow) {

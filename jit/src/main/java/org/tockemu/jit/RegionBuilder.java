@@ -130,6 +130,9 @@ final class RegionBuilder {
                     if ((in.list & 0x8000) != 0) return IrNode.TERMINAL;
                     return in.rn == 15 || (in.list & 0x2000) != 0 ? IrNode.FALLBACK : IrNode.INLINE;
                 }
+                if (op == LoadStoreMultiple.LDRD || op == LoadStoreMultiple.STRD) {
+                    return in.rd == 15 || in.ra == 15 || (op == LoadStoreMultiple.STRD && in.rn == 15) ? IrNode.FALLBACK : IrNode.INLINE;
+                }
                 if (op == LoadStoreMultiple.STM || op == LoadStoreMultiple.STMDB) {
                     return in.rn == 15 || (in.list & 0x8000) != 0 ? IrNode.FALLBACK : IrNode.INLINE;
                 }
@@ -149,6 +152,9 @@ final class RegionBuilder {
             case Group.MULDSP:
                 switch (in.op) {
                     case MultiplyDsp.MUL: case MultiplyDsp.MLA: case MultiplyDsp.MLS:
+                        return in.rd == 15 ? IrNode.TERMINAL : IrNode.INLINE;
+                    case MultiplyDsp.SMULXY: case MultiplyDsp.SMLAXY: case MultiplyDsp.SMULWY: case MultiplyDsp.SMLAWY:
+                    case MultiplyDsp.SMUAD: case MultiplyDsp.SMUSD: case MultiplyDsp.SMLAD: case MultiplyDsp.SMLSD:
                         return in.rd == 15 ? IrNode.TERMINAL : IrNode.INLINE;
                     case MultiplyDsp.SMULL: case MultiplyDsp.UMULL: case MultiplyDsp.SMLAL: case MultiplyDsp.UMLAL:
                         return in.rd == 15 || in.ra == 15 ? IrNode.TERMINAL : IrNode.INLINE;

@@ -341,7 +341,15 @@ public final class ThumbFuzzer {
                 break;
             }
             case 34: { // DSP: QADD/QSUB, SADD16/UADD8/..., SEL, SSAT/USAT
-                int k = rnd.nextInt(4);
+                int k = rnd.nextInt(6);
+                if (k >= 4) { // SMLAxy/SMULxy, SMLAWy/SMULWy, SMLAD/SMUAD, SMLSD/SMUSD
+                    int[] ops = {0xFB10, 0xFB30, 0xFB20, 0xFB40};
+                    int o = ops[rnd.nextInt(4)];
+                    int ra = rnd.nextBoolean() ? 15 : anyRegNoSpPc();
+                    int bits = o == 0xFB10 ? rnd.nextInt(4) : rnd.nextInt(2);
+                    t32(o | anyRegNoSpPc(), ra << 12 | free() << 8 | bits << 4 | anyRegNoSpPc());
+                    break;
+                }
                 if (k == 0) t32(0xFA80 | anyRegNoSpPc(), 0xF080 | free() << 8 | rnd.nextInt(4) << 4 | anyRegNoSpPc());
                 else if (k == 1) t32(0xFA80 | rnd.nextInt(8) << 4 | anyRegNoSpPc(), 0xF000 | free() << 8 | rnd.nextInt(8) << 4 | anyRegNoSpPc());
                 else if (k == 2) t32(0xFAA0 | anyRegNoSpPc(), 0xF080 | free() << 8 | anyRegNoSpPc());
