@@ -58,7 +58,7 @@ public final class RisuGenerator {
         String id = "c" + c.index();
         sb.append("@ ---- case ").append(c.index()).append(" seed ").append(Long.toHexString(c.caseSeed())).append('\n');
         sb.append("    .thumb_func\n").append(id).append(":\n");
-        sb.append("    ldr r1, =risu_sp\n    ldr r0, [r1]\n    mov sp, r0\n");
+        sb.append("    ldr r1, =risu_sp\n    ldr r0, [r1]\n    mov sp, r0\n    sub sp, sp, #256\n");
         sb.append("    ldr r0, =").append(next).append("\n    ldr r1, =risu_next\n    str r0, [r1]\n");
         sb.append("    ldr r0, =").append(c.index()).append("\n    ldr r1, =risu_cur\n    str r0, [r1]\n");
         sb.append("    ldr r0, =0x").append(Integer.toHexString(c.memSeed())).append("\n    bl risu_fill\n    clrex\n");
@@ -218,7 +218,8 @@ public final class RisuGenerator {
         // ---- units
         void unit() {
             int k = rnd.nextInt(100);
-            if (k < 12) itBlock();
+            if (k < 5) emit(spMemory(null));
+            else if (k < 12) itBlock();
             else if (k < 17) branch();
             else if (k < 20) exclusive();
             else if (k < 22) pushPop();
@@ -504,7 +505,9 @@ public final class RisuGenerator {
             List<String> body = new ArrayList<>();
             body.add(mask + " " + COND[ci]);
             for (int i = 0; i < n; i++) {
-                if (rnd.nextInt(4) == 0) body.add(memory(conds[i]));
+                int m = rnd.nextInt(8);
+                if (m < 2) body.add(memory(conds[i]));
+                else if (m == 2) body.add(spMemory(conds[i]));
                 else body.add(alu(conds[i], false));
             }
             out.add(String.join("\n    ", body));
@@ -521,6 +524,23 @@ public final class RisuGenerator {
                 default: out.add("b " + l); break;
             }
             pendingLabels.add(new int[] {label, skip + 1});
+        }
+
+        /** SP-relative loads and stores into the case's 256-byte stack area (16-bit SP forms included), ADD Rd, SP, #imm */
+        String spMemory(String cond) {
+            String c = cond == null ? "" : cond;
+            switch (rnd.nextInt(6)) {
+                case 0: return "ldr" + c + " " + rn(reg()) + ", [sp, #" + 4 * rnd.nextInt(64) + "]";
+                case 1: return "str" + c + " " + rn(src()) + ", [sp, #" + 4 * rnd.nextInt(64) + "]";
+                case 2: return pick("ldrb", "ldrsb", "ldrh", "ldrsh") + c + " " + rn(reg()) + ", [sp, #" + (rnd.nextInt(127) * 2) + "]";
+                case 3: return pick("strb", "strh") + c + " " + rn(src()) + ", [sp, #" + (rnd.nextInt(127) * 2) + "]";
+                case 4: {
+                    int t = reg(), t2 = regNot(t);
+                    return (rnd.nextBoolean() ? "ldrd" + c + " " + rn(t) + ", " + rn(t2) : "strd" + c + " " + rn(src()) + ", " + rn(src()))
+                            + ", [sp, #" + 8 * rnd.nextInt(31) + "]";
+                }
+                default: return "add" + c + " " + rn(reg()) + ", sp, #" + 4 * rnd.nextInt(64);
+            }
         }
 
         /** PUSH of some registers, a filler instruction, POP of as many (possibly other) registers: SP ends where it began */
