@@ -3,7 +3,9 @@
  * (SRD) with overlapping regions (higher number wins), XN (execute from RAM
  * faults with IACCVIOL), PRIVDEFENA on and off (background map), MPU disabled,
  * MemManage DACCVIOL with MMFAR, and real unprivileged thread mode via
- * CONTROL.nPRIV with an SVC back to privileged. */
+ * CONTROL.nPRIV with an SVC back to privileged, and a stacking fault (MSTKERR)
+ * on SVC entry from an unprivileged thread whose PSP points into a
+ * privileged-only region, followed by the tail-chained pending SVC. */
 #include "tb.h"
 #include "fault.h"
 
@@ -53,6 +55,41 @@ static void base_regions(void)
 }
 
 typedef int (*ramfn)(void);
+
+/* Stacking fault: unprivileged thread on a PSP inside a privileged-only region
+ * executes SVC; exception entry cannot stack (MSTKERR), MemManage is taken, the
+ * hook points PSP at a valid fake frame that resumes at stk_recover, and the
+ * SVC, still pending, follows by tail-chaining. */
+static uint8_t gbuf[1024] __attribute__((aligned(1024)));
+static volatile uint32_t stk_log[8];
+static volatile unsigned stk_n;
+static void stk_logv(uint32_t v) { if (stk_n < 8) stk_log[stk_n++] = v; }
+static uint32_t fake_frame[16] __attribute__((aligned(8)));
+uint32_t gbuf_psp;
+extern char stk_recover[];
+static int stack_hook(uint32_t *frame, uint32_t excret, uint32_t cfsr)
+{
+    (void)frame;
+    stk_logv(0x4d000000 | (cfsr & 0xff) << 8 | (excret & 0xff)); /* 'M', MMFSR, EXC_RETURN low byte */
+    if (!(cfsr & (1u << 4))) return 0;
+    for (int i = 0; i < 16; i++) fake_frame[i] = 0;
+    fake_frame[6] = (uint32_t)stk_recover & ~1u;
+    fake_frame[7] = 0x01000000u;
+    __asm__ volatile("msr psp, %0" :: "r"(fake_frame) : "memory");
+    return 1;
+}
+static void __attribute__((naked, noinline)) stacking_thread(void)
+{
+    __asm__ volatile(
+        "push {r4-r7, lr}\n\t"
+        "ldr r0, =gbuf_psp\n\tldr r0, [r0]\n\tmsr psp, r0\n\t"
+        "movs r0, #3\n\tmsr control, r0\n\tisb\n\t"
+        "svc #1\n\t"
+        ".global stk_recover\n\t.thumb_func\nstk_recover:\n\t"
+        "svc #2\n\t"
+        "movs r0, #0\n\tmsr control, r0\n\tisb\n\t"
+        "pop {r4-r7, pc}\n\t.ltorg");
+}
 static void unpriv_body(void)
 {
     /* runs unprivileged: loads/stores to tbuf, faults are recorded by the handler */
@@ -71,10 +108,14 @@ static void unpriv_body(void)
     unpriv_log[8] = get_control();
 }
 
-void svc_c(uint32_t *frame) { (void)frame; set_control(get_control() & ~1u); }
+void svc_c(uint32_t *frame)
+{
+    stk_logv(0x5c00 | (((uint16_t *)frame[6])[-1] & 0xff)); /* 'S', SVC number */
+    set_control(get_control() & ~1u);
+}
 __attribute__((naked)) void SVC_Handler(void)
 {
-    __asm__ volatile("mrs r0, msp\n\tpush {r0, lr}\n\tbl svc_c\n\tpop {r0, pc}");
+    __asm__ volatile("tst lr, #4\n\tite eq\n\tmrseq r0, msp\n\tmrsne r0, psp\n\tpush {r0, lr}\n\tbl svc_c\n\tpop {r0, pc}");
 }
 
 int main(void)
@@ -166,6 +207,19 @@ int main(void)
            (unsigned long)unpriv_log[4], (unsigned long)unpriv_log[5], (unsigned long)unpriv_log[6], (unsigned long)unpriv_log[7],
            (unsigned long)unpriv_log[8], (unsigned long)get_control());
     for (int i = 0; i < 9; i++) tb_mix(unpriv_log[i]);
+    /* stacking fault on exception entry */
+    mpu_off(); base_regions();
+    region(5, (uint32_t)gbuf, RASR(1, 1, 0, 7)); /* privileged RW, unprivileged none */
+    mpu_on(1);
+    gbuf_psp = (uint32_t)gbuf + 128;
+    fault_hook = stack_hook;
+    stk_n = 0;
+    stacking_thread();
+    fault_hook = 0;
+    mpu_off();
+    printf("stacking fault:");
+    for (unsigned i = 0; i < stk_n; i++) { printf(" %08lx", (unsigned long)stk_log[i]); tb_mix(stk_log[i]); }
+    printf(" control %lx\n", (unsigned long)get_control());
     printf("mpu checksum %08lx\n", (unsigned long)tb_sum);
     return 0;
 }

@@ -10,11 +10,13 @@ struct fault_rec { uint32_t exc, cfsr, hfsr, far, pc_off, count; };
 static volatile struct fault_rec last_fault;
 static volatile uint32_t fault_resume_lr; /* 1: resume at stacked LR (fetch faults) */
 static volatile uint32_t fault_pc_base;
+/* optional hook run first; returning nonzero skips the default handling */
+static int (*volatile fault_hook)(uint32_t *frame, uint32_t excret, uint32_t cfsr);
 
 void fault_c(uint32_t *frame, uint32_t excret)
 {
-    (void)excret;
     uint32_t cfsr = SCB_CFSR, hfsr = SCB_HFSR;
+    if (fault_hook && fault_hook(frame, excret, cfsr)) { SCB_CFSR = cfsr; SCB_HFSR = hfsr; return; }
     last_fault.exc = get_ipsr();
     last_fault.cfsr = cfsr;
     last_fault.hfsr = hfsr;
