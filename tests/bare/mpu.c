@@ -5,7 +5,9 @@
  * MemManage DACCVIOL with MMFAR, and real unprivileged thread mode via
  * CONTROL.nPRIV with an SVC back to privileged, and a stacking fault (MSTKERR)
  * on SVC entry from an unprivileged thread whose PSP points into a
- * privileged-only region, followed by the tail-chained pending SVC. */
+ * privileged-only region, followed by the tail-chained pending SVC; then an
+ * unstacking fault (MUNSTKERR) returning from an SVC whose handler moved PSP
+ * into that region. */
 #include "tb.h"
 #include "fault.h"
 
@@ -61,19 +63,19 @@ typedef int (*ramfn)(void);
  * hook points PSP at a valid fake frame that resumes at stk_recover, and the
  * SVC, still pending, follows by tail-chaining. */
 static uint8_t gbuf[1024] __attribute__((aligned(1024)));
-static volatile uint32_t stk_log[8];
-static volatile unsigned stk_n;
-static void stk_logv(uint32_t v) { if (stk_n < 8) stk_log[stk_n++] = v; }
-static uint32_t fake_frame[16] __attribute__((aligned(8)));
 uint32_t gbuf_psp;
-extern char stk_recover[];
+static volatile uint32_t stk_log[12];
+static volatile unsigned stk_n;
+static void stk_logv(uint32_t v) { if (stk_n < 12) stk_log[stk_n++] = v; }
+static uint32_t fake_frame[16] __attribute__((aligned(8)));
+extern char stk_recover[], stk_recover2[];
 static int stack_hook(uint32_t *frame, uint32_t excret, uint32_t cfsr)
 {
     (void)frame;
     stk_logv(0x4d000000 | (cfsr & 0xff) << 8 | (excret & 0xff)); /* 'M', MMFSR, EXC_RETURN low byte */
-    if (!(cfsr & (1u << 4))) return 0;
+    if (!(cfsr & ((1u << 4) | (1u << 3)))) return 0; /* MSTKERR or MUNSTKERR */
     for (int i = 0; i < 16; i++) fake_frame[i] = 0;
-    fake_frame[6] = (uint32_t)stk_recover & ~1u;
+    fake_frame[6] = (uint32_t)((cfsr & (1u << 4)) ? stk_recover : stk_recover2) & ~1u;
     fake_frame[7] = 0x01000000u;
     __asm__ volatile("msr psp, %0" :: "r"(fake_frame) : "memory");
     return 1;
@@ -87,6 +89,10 @@ static void __attribute__((naked, noinline)) stacking_thread(void)
         "svc #1\n\t"
         ".global stk_recover\n\t.thumb_func\nstk_recover:\n\t"
         "svc #2\n\t"
+        "movs r0, #3\n\tmsr control, r0\n\tisb\n\t"
+        "svc #3\n\t"
+        ".global stk_recover2\n\t.thumb_func\nstk_recover2:\n\t"
+        "svc #4\n\t"
         "movs r0, #0\n\tmsr control, r0\n\tisb\n\t"
         "pop {r4-r7, pc}\n\t.ltorg");
 }
@@ -110,7 +116,12 @@ static void unpriv_body(void)
 
 void svc_c(uint32_t *frame)
 {
-    stk_logv(0x5c00 | (((uint16_t *)frame[6])[-1] & 0xff)); /* 'S', SVC number */
+    uint32_t num = ((uint16_t *)frame[6])[-1] & 0xff;
+    stk_logv(0x5c00 | num); /* 'S', SVC number */
+    if (num == 3) { /* return to the unprivileged thread with PSP in the guard: unstacking faults */
+        __asm__ volatile("msr psp, %0" :: "r"(gbuf_psp) : "memory");
+        return;
+    }
     set_control(get_control() & ~1u);
 }
 __attribute__((naked)) void SVC_Handler(void)
