@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import org.tockemu.capsules.Adc;
+import org.tockemu.capsules.AdcDedicated;
 import org.tockemu.capsules.Alarm;
 import org.tockemu.capsules.AmbientLight;
 import org.tockemu.capsules.Button;
@@ -145,7 +146,13 @@ public final class Board {
         kernel.registerDriver(CycleCount.DRIVER_NUM, new CycleCount(kernel));
         kernel.registerDriver(Dac.DRIVER_NUM, new Dac());
         kernel.registerDriver(DateTime.DRIVER_NUM, new DateTime(kernel, java.time.LocalDateTime.parse(cfg.string("peripherals.rtc_date", "2000-01-01T00:00:00"))));
-        kernel.registerDriver(DriverNumbers.ADC, new Adc(kernel, (int) cfg.number("peripherals.adc_channels", 6), 12, 3300, ch -> adcSample));
+        int adcChannels = (int) cfg.number("peripherals.adc_channels", 6);
+        String adcMode = cfg.string("peripherals.adc_mode", "dedicated");
+        if (!adcMode.equals("dedicated") && !adcMode.equals("virtualized"))
+            throw new IllegalArgumentException("peripherals.adc_mode: expected \"dedicated\" or \"virtualized\", found \"" + adcMode + "\"");
+        kernel.registerDriver(DriverNumbers.ADC, adcMode.equals("dedicated")
+                ? new AdcDedicated(kernel, adcChannels, 12, 3300, ch -> adcSample)
+                : new Adc(kernel, adcChannels, 12, 3300, ch -> adcSample));
     }
 
     /** UART input: to the process console when the board has one, else to the console capsule's readers. */

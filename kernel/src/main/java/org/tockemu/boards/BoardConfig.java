@@ -29,7 +29,7 @@ public final class BoardConfig {
         "peripherals.process_console",
         "peripherals.humidity_centi_percent", "peripherals.ambient_light_lux", "peripherals.pressure_hpa",
         "peripherals.sound_pressure_db", "peripherals.proximity", "peripherals.accelerometer_mg",
-        "peripherals.magnetometer", "peripherals.gyroscope_dps", "peripherals.adc_channels", "peripherals.adc_sample",
+        "peripherals.magnetometer", "peripherals.gyroscope_dps", "peripherals.adc_channels", "peripherals.adc_sample", "peripherals.adc_mode",
         "peripherals.rtc_date",
     };
 

@@ -16,7 +16,7 @@
  * <tr><td>0x3</td><td>Button</td><td>buttons, tests/button_print, process managers</td><td>yes ({@link Button})</td></tr>
  * <tr><td>0x4</td><td>GPIO</td><td>tests/gpio/*, ci-tests/gpio, hail/imix</td><td>yes ({@link Gpio})</td></tr>
  * <tr><td>0x5</td><td>ADC</td><td>adc, tests/adc/* (single samples, continuous, buffered), hail/imix, soil moisture, lvgl-clock</td>
- *     <td>yes, as AdcVirtualized ({@link Adc}): single samples; continuous/buffered (2-5) NOSUPPORT</td></tr>
+ *     <td>yes: {@link AdcDedicated} (default: every mode, one process) or {@link Adc} (AdcVirtualized: shared, single samples), peripherals.adc_mode</td></tr>
  * <tr><td>0x6</td><td>DAC</td><td>tests/dac</td><td>yes ({@link Dac}, 10-bit)</td></tr>
  * <tr><td>0x7</td><td>AnalogComparator</td><td>tests/analog_comparator</td><td>no</td></tr>
  * <tr><td>0x8</td><td>LowLevelDebug</td><td>low_level_debug users, crash tests</td><td>yes ({@link LowLevelDebug})</td></tr>

@@ -4,11 +4,20 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.tockemu.capsules.SensorCapsulesTest.*;
 
 import org.junit.jupiter.api.Test;
+import org.tockemu.boards.BoardConfig;
 import org.tockemu.kernel.ErrorCode;
 import org.tockemu.kernel.SyscallReturn;
 
+/** AdcVirtualized. */
 class AdcTest {
     static final int D = DriverNumbers.ADC;
+
+    /** A board whose ADC is AdcVirtualized (the default is AdcDedicated). */
+    static CapsuleHarness virtualized(int n) {
+        BoardConfig cfg = BoardConfig.builtin();
+        cfg.set("peripherals.adc_mode", "\"virtualized\"");
+        return new CapsuleHarness(cfg, n);
+    }
 
     static void assertU32(int v, SyscallReturn r) {
         assertEquals(SyscallReturn.SUCCESS_U32, r.variant, r.toString());
@@ -17,7 +26,7 @@ class AdcTest {
 
     @Test
     void queriesAndErrors() {
-        CapsuleHarness h = new CapsuleHarness(1);
+        CapsuleHarness h = virtualized(1);
         assertU32(6, h.command(D, 0, 0, 0, 0));
         assertU32(12, h.command(D, 101, 5, 0, 0));
         assertU32(3300, h.command(D, 102, 0, 0, 0));
@@ -29,7 +38,7 @@ class AdcTest {
 
     @Test
     void singleSampleAndQueueing() {
-        CapsuleHarness h = new CapsuleHarness(2);
+        CapsuleHarness h = virtualized(2);
         ((Adc) h.driver(D)).setSampler(ch -> 0x1000 * (ch + 1));
         assertSuccess(h.command(D, 1, 2, 0, 0));
         assertSuccess(h.command(D, 1, 3, 0, 1)); // queued behind process 0
@@ -47,7 +56,7 @@ class AdcTest {
 
     @Test
     void defaultSampleIsHalfScale() {
-        CapsuleHarness h = new CapsuleHarness(1);
+        CapsuleHarness h = virtualized(1);
         assertSuccess(h.command(D, 1, 1, 0, 0));
         h.runMicros(Adc.CONVERSION_US);
         assertEvent(h.takeEvents(0, D).get(0), 0, 0, 0x8000);
