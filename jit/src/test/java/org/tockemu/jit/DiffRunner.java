@@ -18,6 +18,8 @@ import org.tockemu.core.testing.TestMachine;
 public final class DiffRunner {
     /** The last comparison's JIT engine and interpreter machine (diagnostics). */
     public static JitEngine lastJit;
+    /** Code cache bound for the JIT side (small values exercise eviction). */
+    public static int maxRegions = 8192;
     public static TestMachine lastInterp;
 
     /** Result of a comparison: null when identical, else a description of the first difference. */
@@ -31,6 +33,7 @@ public final class DiffRunner {
         b.cpu.pc = entry;
         JitEngine jit = new JitEngine(b.cpu);
         jit.threshold = threshold;
+        jit.maxRegions = maxRegions;
         lastJit = jit;
         lastInterp = a;
         ExecutionEngine interp = Interpreter::run;

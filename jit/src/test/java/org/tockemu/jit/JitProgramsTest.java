@@ -63,6 +63,34 @@ class JitProgramsTest {
         assertNull(d, d);
     }
 
+    @Test void selfModifyingCodeInvalidatesRegions() {
+        check("movs r0, #0\n movs r4, #10\n"
+                + "1: adds r0, #1\n subs r4, #1\n cmp r4, #5\n bne 2f\n"
+                + " ldr r1, =1b\n movs r2, #0x30\n lsls r2, r2, #8\n adds r2, #2\n strh r2, [r1]\n"
+                + "2: cmp r4, #0\n bne 1b\n"
+                + " movs r5, r0\n b 3f\n.ltorg\n3: nop\n");
+        var m = DiffRunner.lastInterp;
+        assertTrue(m.cpu.r[5] == 5 + 2 * 5, "patched loop adds 2: r5=" + m.cpu.r[5]);
+    }
+
+    @Test void evictionKeepsResults() {
+        int old = DiffRunner.maxRegions;
+        DiffRunner.maxRegions = 2;
+        try {
+            // BX between the loops ends each region, so every loop is a region of its own
+            String jump = " adr.w r3, %sf\n orr.w r3, r3, #1\n bx r3\n";
+            check("movs r0, #0\n movs r1, #30\n"
+                    + "1: adds r0, #3\n subs r1, #1\n bne 1b\n movs r1, #30\n" + String.format(jump, 2)
+                    + "2: eors r0, r1\n subs r1, #1\n bne 2b\n movs r1, #30\n" + String.format(jump, 3)
+                    + "3: lsls r2, r0, #1\n adds r0, r2\n subs r1, #1\n bne 3b\n movs r1, #30\n" + String.format(jump, 4)
+                    + "4: rors r0, r1\n subs r1, #1\n bne 4b\n movs r1, #30\n" + String.format(jump, 5)
+                    + "5: adds r0, r0\n subs r1, #1\n bne 5b\n");
+        } finally {
+            DiffRunner.maxRegions = old;
+        }
+        assertTrue(DiffRunner.lastJit.flushes > 0, "the code cache was flushed");
+    }
+
     @Test void machineHelperWorks() {
         Asm.assumeAvailable();
         TestMachine m = DiffRunner.machine(Asm.m4("movs r0, #1\n bkpt #0\n"), null);
