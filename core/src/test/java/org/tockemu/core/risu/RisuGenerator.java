@@ -64,7 +64,12 @@ public final class RisuGenerator {
         sb.append("    ldr r0, =0x").append(Integer.toHexString(c.memSeed())).append("\n    bl risu_fill\n    clrex\n");
         sb.append("    ldr r0, =").append(id).append("_init\n    ldr r1, [r0, #56]\n    msr apsr_nzcvqg, r1\n");
         sb.append("    ldr lr, [r0, #52]\n    ldm.w r0, {r0-r12}\n");
-        for (String l : c.listing()) sb.append(l.startsWith("L") ? "" : "    ").append(l).append('\n');
+        for (String u : c.listing()) {
+            for (String l : u.split("\n")) {
+                String t = l.strip();
+                sb.append(t.startsWith("L") && t.endsWith(":") ? "" : "    ").append(t).append('\n');
+            }
+        }
         sb.append("    push {r0-r12, lr}\n    mrs r3, apsr\n    add r2, sp, #56\n    ldr r1, =").append(c.index())
                 .append("\n    ldr r0, =0x55534952\n    push {r0-r3}\n    bl risu_dump\n    add sp, #72\n");
         sb.append("    b ").append(id).append("_end\n    .ltorg\n    .align 2\n").append(id).append("_init:\n    .word ");
@@ -224,6 +229,7 @@ public final class RisuGenerator {
             else if (k < 20) exclusive();
             else if (k < 22) pushPop();
             else if (k < 24) emit("ldr " + rn(reg()) + ", =0x" + Integer.toHexString(interesting()));
+            else if (k < 26) tableBranch();
             else if (k < 36) emit(memory(null));
             else emit(alu(null, true));
         }
@@ -504,7 +510,14 @@ public final class RisuGenerator {
             }
             List<String> body = new ArrayList<>();
             body.add(mask + " " + COND[ci]);
+            boolean branchLast = rnd.nextInt(4) == 0;
             for (int i = 0; i < n; i++) {
+                if (branchLast && i == n - 1) { // a branch may end an IT block
+                    int label = labelCount++;
+                    body.add("b" + conds[i] + (rnd.nextBoolean() ? ".w" : "") + " L" + index + "_" + label);
+                    pendingLabels.add(new int[] {label, 2 + rnd.nextInt(3)});
+                    break;
+                }
                 int m = rnd.nextInt(8);
                 if (m < 2) body.add(memory(conds[i]));
                 else if (m == 2) body.add(spMemory(conds[i]));
@@ -541,6 +554,30 @@ public final class RisuGenerator {
                 }
                 default: return "add" + c + " " + rn(reg()) + ", sp, #" + 4 * rnd.nextInt(64);
             }
+        }
+
+        /** TBB or TBH on a small index: each of 3-4 targets runs one instruction, then all rejoin */
+        void tableBranch() {
+            int t = labelCount++;
+            String p = "L" + index + "_t" + t + "_";
+            int n = 3 + rnd.nextInt(2);
+            int idx = reg();
+            boolean h = rnd.nextBoolean();
+            List<String> l = new ArrayList<>();
+            l.add("mov " + rn(idx) + ", #" + rnd.nextInt(n));
+            l.add(h ? "tbh [pc, " + rn(idx) + ", lsl #1]" : "tbb [pc, " + rn(idx) + "]");
+            l.add(p + "base:");
+            StringBuilder tab = new StringBuilder(h ? ".hword " : ".byte ");
+            for (int j = 0; j < n; j++) tab.append(j == 0 ? "" : ", ").append("(").append(p).append(j).append(" - ").append(p).append("base) / 2");
+            l.add(tab.toString());
+            if (!h) l.add(".align 1");
+            for (int j = 0; j < n; j++) {
+                l.add(p + j + ":");
+                l.add(alu(null, true));
+                if (j < n - 1) l.add("b " + p + "end");
+            }
+            l.add(p + "end:");
+            out.add(String.join("\n", l));
         }
 
         /** PUSH of some registers, a filler instruction, POP of as many (possibly other) registers: SP ends where it began */
