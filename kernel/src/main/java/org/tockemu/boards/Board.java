@@ -6,6 +6,7 @@ import java.util.List;
 import org.tockemu.capsules.Adc;
 import org.tockemu.capsules.AdcDedicated;
 import org.tockemu.capsules.Alarm;
+import org.tockemu.capsules.AppFlash;
 import org.tockemu.capsules.AmbientLight;
 import org.tockemu.capsules.Button;
 import org.tockemu.capsules.Buzzer;
@@ -145,6 +146,7 @@ public final class Board {
         kernel.registerDriver(Crc.DRIVER_NUM, new Crc(kernel));
         kernel.registerDriver(CycleCount.DRIVER_NUM, new CycleCount(kernel));
         kernel.registerDriver(Dac.DRIVER_NUM, new Dac());
+        kernel.registerDriver(AppFlash.DRIVER_NUM, new AppFlash(kernel, bus));
         kernel.registerDriver(DateTime.DRIVER_NUM, new DateTime(kernel, java.time.LocalDateTime.parse(cfg.string("peripherals.rtc_date", "2000-01-01T00:00:00"))));
         int adcChannels = (int) cfg.number("peripherals.adc_channels", 6);
         String adcMode = cfg.string("peripherals.adc_mode", "dedicated");
