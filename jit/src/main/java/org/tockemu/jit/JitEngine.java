@@ -44,7 +44,7 @@ public final class JitEngine implements ExecutionEngine {
     final Cpu cpu;
     int threshold = Integer.getInteger("tockemu.jit.threshold", 40);
     int maxRegions = Integer.getInteger("tockemu.jit.maxRegions", 8192);
-    int maxInsns = Integer.getInteger("tockemu.jit.maxInsns", 160);
+    int maxInsns = Integer.getInteger("tockemu.jit.maxInsns", 40);
     private final String dumpDir = System.getProperty("tockemu.jit.dump");
     private final boolean debug = Boolean.getBoolean("tockemu.jit.debug");
 
