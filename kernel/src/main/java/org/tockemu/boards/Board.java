@@ -8,6 +8,7 @@ import org.tockemu.capsules.AdcDedicated;
 import org.tockemu.capsules.Alarm;
 import org.tockemu.capsules.AppFlash;
 import org.tockemu.capsules.AmbientLight;
+import org.tockemu.capsules.AnalogComparator;
 import org.tockemu.capsules.Button;
 import org.tockemu.capsules.Buzzer;
 import org.tockemu.capsules.Console;
@@ -146,6 +147,7 @@ public final class Board {
         kernel.registerDriver(Crc.DRIVER_NUM, new Crc(kernel));
         kernel.registerDriver(CycleCount.DRIVER_NUM, new CycleCount(kernel));
         kernel.registerDriver(Dac.DRIVER_NUM, new Dac());
+        kernel.registerDriver(AnalogComparator.DRIVER_NUM, new AnalogComparator(kernel, 2));
         kernel.registerDriver(AppFlash.DRIVER_NUM, new AppFlash(kernel, bus));
         kernel.registerDriver(DateTime.DRIVER_NUM, new DateTime(kernel, java.time.LocalDateTime.parse(cfg.string("peripherals.rtc_date", "2000-01-01T00:00:00"))));
         int adcChannels = (int) cfg.number("peripherals.adc_channels", 6);
