@@ -39,7 +39,7 @@ public final class JitEngine implements ExecutionEngine {
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final MethodType CTOR = MethodType.methodType(void.class, Insn[].class, int.class);
-    private static int classCounter;
+    private static final java.util.concurrent.atomic.AtomicInteger CLASS_COUNTER = new java.util.concurrent.atomic.AtomicInteger();
 
     final Cpu cpu;
     int threshold = Integer.getInteger("tockemu.jit.threshold", 40);
@@ -176,7 +176,7 @@ public final class JitEngine implements ExecutionEngine {
             for (;;) {
                 RegionBuilder rb = new RegionBuilder(area.region, pc, max);
                 if (!rb.build()) return FAILED;
-                String name = "org/tockemu/jit/R" + Integer.toHexString(pc) + "_" + (++classCounter);
+                String name = "org/tockemu/jit/R" + Integer.toHexString(pc) + "_" + CLASS_COUNTER.incrementAndGet();
                 Emitter em = new Emitter(rb, name);
                 byte[] bytes = em.generate();
                 if (em.codeSize() > 7000 && max > 8) {
