@@ -22,6 +22,7 @@ import org.tockemu.capsules.Humidity;
 import org.tockemu.capsules.Ipc;
 import org.tockemu.capsules.Led;
 import org.tockemu.capsules.NineDof;
+import org.tockemu.capsules.NonvolatileStorage;
 import org.tockemu.capsules.Pressure;
 import org.tockemu.capsules.ProcessConsole;
 import org.tockemu.capsules.Proximity;
@@ -149,6 +150,7 @@ public final class Board {
         kernel.registerDriver(Dac.DRIVER_NUM, new Dac());
         kernel.registerDriver(AnalogComparator.DRIVER_NUM, new AnalogComparator(kernel, 2));
         kernel.registerDriver(AppFlash.DRIVER_NUM, new AppFlash(kernel, bus));
+        kernel.registerDriver(NonvolatileStorage.DRIVER_NUM, new NonvolatileStorage(kernel, 32 * 1024));
         kernel.registerDriver(DateTime.DRIVER_NUM, new DateTime(kernel, java.time.LocalDateTime.parse(cfg.string("peripherals.rtc_date", "2000-01-01T00:00:00"))));
         int adcChannels = (int) cfg.number("peripherals.adc_channels", 6);
         String adcMode = cfg.string("peripherals.adc_mode", "dedicated");

@@ -30,7 +30,8 @@
  * <tr><td>0x40002</td><td>CRC</td><td>tests/crc, hail/imix</td><td>yes ({@link Crc})</td></tr>
  * <tr><td>0x40003 / 5 / 6</td><td>HMAC / SHA / AES</td><td>tests/hmac, tests/sha, tests/aes, hotp</td><td>no</td></tr>
  * <tr><td>0x50000</td><td>AppFlash (app_state)</td><td>tests/app_state</td><td>yes ({@link AppFlash})</td></tr>
- * <tr><td>0x50001-4</td><td>NVM storage, SD card, KV, isolated NVM</td><td>tests/nonvolatile_storage, tests/kv/*, hotp, tests/isolated_nonvolatile_storage</td><td>no</td></tr>
+ * <tr><td>0x50001</td><td>NonvolatileStorage</td><td>tests/nonvolatile_storage</td><td>yes ({@link NonvolatileStorage}, 32 KiB)</td></tr>
+ * <tr><td>0x50002-4</td><td>SD card, KV, isolated NVM</td><td>tests/kv/*, hotp, tests/isolated_nonvolatile_storage</td><td>no</td></tr>
  * <tr><td>0x60000</td><td>Temperature</td><td>tests/temperature, sensors, hail/imix</td><td>yes ({@link Temperature})</td></tr>
  * <tr><td>0x60001</td><td>Humidity</td><td>sensors, hail/imix, microbit_v2, lora sensor apps</td><td>yes ({@link Humidity})</td></tr>
  * <tr><td>0x60002</td><td>AmbientLight</td><td>tests/ambient_light, sensors, hail/imix, microbit_v2</td><td>yes ({@link AmbientLight})</td></tr>

@@ -64,9 +64,12 @@ final class CapsuleHarness {
     void runMicros(long us) { kernel.run(kernel.now() + kernel.cyclesForMicros(us), false); }
 
     /** Removes and returns the queued events of process i for (driver, 0), in order. */
-    List<Task> takeEvents(int process, int driver) {
+    List<Task> takeEvents(int process, int driver) { return takeEvents(process, driver, 0); }
+
+    /** Removes and returns the queued events of process i for (driver, subscribe), in order. */
+    List<Task> takeEvents(int process, int driver, int subscribe) {
         List<Task> out = new ArrayList<>();
-        UpcallId id = new UpcallId(driver, 0);
+        UpcallId id = new UpcallId(driver, subscribe);
         queue(processes.get(process)).removeIf(t -> { if (t.id().equals(id)) { out.add(t); return true; } return false; });
         return out;
     }
