@@ -9,7 +9,10 @@
  * 'RFLT' record [magic][case][ipsr][cfsr][hfsr][stacked pc][0...] and the run goes
  * on with the next case; the end is an 'REND' record [magic][cases] and exit
  * status 0. Each case starts by resetting SP from risu_sp and setting risu_next
- * (where a fault resumes). */
+ * (where a fault resumes). When the generated file defines
+ * risu_systick_reload (interrupt mode), SysTick interrupts with that reload
+ * value land at arbitrary points of the cases (inside IT blocks too); the
+ * handler is transparent, so the dumps must not change. */
     .file "harness.S"
     .syntax unified
     .thumb
@@ -17,10 +20,12 @@
     .section .isr_vector, "a"
     .word __stack_top
     .word Reset_Handler + 1
-    .rept 14
+    .rept 13
     .word risu_fault + 1
     .endr
+    .word risu_tick + 1          @ SysTick
 
+    .weak risu_systick_reload
     .text
     .global Reset_Handler
     .thumb_func
@@ -34,7 +39,18 @@ Reset_Handler:
     ldr r1, [r0]
     orr r1, r1, #0x70000
     str r1, [r0]
-    bl risu_cases
+    ldr r0, =risu_systick_reload @ weak: nonzero when the generated file asks for interrupts
+    cbz r0, 1f
+    ldr r1, =0xE000E014          @ SYST_RVR
+    str r0, [r1]
+    movs r0, #0
+    str r0, [r1, #4]             @ SYST_CVR
+    movs r0, #7
+    str r0, [r1, #-4]            @ SYST_CSR: enable, interrupt, processor clock
+1:  bl risu_cases
+    ldr r1, =0xE000E010
+    movs r0, #0
+    str r0, [r1]                 @ SysTick off
     ldr r0, =0x444e4552          @ 'REND'
     ldr r1, =risu_ncases
     ldr r1, [r1]
@@ -47,6 +63,16 @@ Reset_Handler:
     ldr r1, =exit_ok
     bkpt 0xab
 1:  b 1b
+
+@ risu_tick: SysTick handler for interrupt mode; transparent to the interrupted
+@ code (only r0-r3 and flags, which exception entry saves and return restores)
+    .thumb_func
+risu_tick:
+    ldr r0, =risu_ticks
+    ldr r1, [r0]
+    adds r1, r1, #1
+    str r1, [r0]
+    bx lr
 
 @ risu_write: r0 = buffer, r1 = length (SYS_WRITE to the :tt handle)
     .global risu_write
@@ -152,6 +178,7 @@ risu_cur:     .word 0
 risu_sp:      .word 0
 risu_next:    .word 0
 risu_ncases:  .word 0
+risu_ticks:   .word 0
 risu_handle:  .word 0
 risu_fault_rec: .space 72
 

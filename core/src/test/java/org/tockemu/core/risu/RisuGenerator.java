@@ -30,8 +30,21 @@ public final class RisuGenerator {
     private static final String[] INV = {"ne", "eq", "cc", "cs", "pl", "mi", "vc", "vs", "ls", "hi", "lt", "ge", "le", "gt"};
 
     private final long seed;
+    private final boolean interrupts;
 
-    public RisuGenerator(long seed) { this.seed = seed; }
+    public RisuGenerator(long seed) { this(seed, false); }
+
+    /**
+     * With interrupts, the program runs with SysTick interrupts landing at arbitrary points (the
+     * harness handler is transparent), and no LDREX/STREX pairs are generated (an exception
+     * between them clears the monitor, which would make results depend on timing).
+     */
+    public RisuGenerator(long seed, boolean interrupts) {
+        this.seed = seed;
+        this.interrupts = interrupts;
+    }
+
+    public boolean interrupts() { return interrupts; }
 
     public static long caseSeed(long seed, long index) {
         long z = seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
@@ -40,11 +53,16 @@ public final class RisuGenerator {
         return z ^ (z >>> 31);
     }
 
-    public Case generate(int index) { return new CaseBuilder(index, caseSeed(seed, index)).build(); }
+    public Case generate(int index) { return new CaseBuilder(index, caseSeed(seed, index), interrupts).build(); }
 
     /** Assembly for a batch of cases [first, first+count): defines risu_cases, which runs them in order. */
     public String assembly(List<Case> cases) {
         StringBuilder sb = new StringBuilder();
+        if (interrupts && !cases.isEmpty()) {
+            // SysTick reload: long enough that tockemu (one count per cycle) makes progress between interrupts
+            long r = 150 + Math.floorMod(caseSeed(seed, cases.get(0).index()), 200);
+            sb.append("    .global risu_systick_reload\n    .set risu_systick_reload, ").append(r).append('\n');
+        }
         sb.append("    .syntax unified\n    .thumb\n    .text\n    .global risu_cases\n    .thumb_func\nrisu_cases:\n    push {r4-r11, lr}\n");
         sb.append("    ldr r1, =risu_sp\n    mov r0, sp\n    str r0, [r1]\n");
         for (int i = 0; i < cases.size(); i++) {
@@ -58,7 +76,9 @@ public final class RisuGenerator {
         String id = "c" + c.index();
         sb.append("@ ---- case ").append(c.index()).append(" seed ").append(Long.toHexString(c.caseSeed())).append('\n');
         sb.append("    .thumb_func\n").append(id).append(":\n");
-        sb.append("    ldr r1, =risu_sp\n    ldr r0, [r1]\n    mov sp, r0\n    sub sp, sp, #256\n");
+        // SP = risu_sp - 320 from the first instruction on: the case's stack area is [SP, SP+256),
+        // and exception frames (interrupt mode) only ever land below SP or above SP+288
+        sb.append("    ldr r1, =risu_sp\n    ldr r0, [r1]\n    sub r0, r0, #320\n    mov sp, r0\n");
         sb.append("    ldr r0, =").append(next).append("\n    ldr r1, =risu_next\n    str r0, [r1]\n");
         sb.append("    ldr r0, =").append(c.index()).append("\n    ldr r1, =risu_cur\n    str r0, [r1]\n");
         sb.append("    ldr r0, =0x").append(Integer.toHexString(c.memSeed())).append("\n    bl risu_fill\n    clrex\n");
@@ -105,7 +125,10 @@ public final class RisuGenerator {
         int labelCount;
         final List<int[]> pendingLabels = new ArrayList<>(); // {labelId, unitsRemaining}
 
-        CaseBuilder(int index, long caseSeed) {
+        final boolean noExclusive;
+
+        CaseBuilder(int index, long caseSeed, boolean noExclusive) {
+            this.noExclusive = noExclusive;
             this.index = index;
             this.caseSeed = caseSeed;
             this.rnd = new SplittableRandom(caseSeed);
@@ -226,7 +249,7 @@ public final class RisuGenerator {
             if (k < 5) emit(spMemory(null));
             else if (k < 12) itBlock();
             else if (k < 17) branch();
-            else if (k < 20) exclusive();
+            else if (k < 20) { if (noExclusive) emit(alu(null, true)); else exclusive(); }
             else if (k < 22) pushPop();
             else if (k < 24) emit("ldr " + rn(reg()) + ", =0x" + Integer.toHexString(interesting()));
             else if (k < 26) tableBranch();

@@ -10,7 +10,8 @@ import org.tockemu.core.testing.RepoRoot;
  * Options: --seed S (default 1), --cases N (default 1000), --first K (first case index, default 0),
  * --per-elf M (cases per ELF, default 200), --engine interp|jit, --qemu-only (check the generator
  * and harness on QEMU alone), --keep (keep the generated .S/.elf files), --in-process (run tockemu in
- * this JVM: several times faster than the default child JVM per batch, but a hang stops the run), --threads T (batches in
+ * this JVM: several times faster than the default child JVM per batch, but a hang stops the run),
+ * --interrupts (SysTick interrupts at arbitrary points; no exclusives), --threads T (batches in
  * parallel, default: available processors), --work DIR (default tests/build/risu), --reports R (how many
  * divergences to print in full, default 20). Exit status 1 when any case diverged.
  */
@@ -26,6 +27,7 @@ public final class RisuMain {
         boolean qemuOnly = false;
         boolean keep = false;
         boolean inProcess = false;
+        boolean interrupts = false;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         int reports = 20;
         Path root = RepoRoot.find();
@@ -40,11 +42,12 @@ public final class RisuMain {
                 case "--qemu-only": qemuOnly = true; break;
                 case "--keep": keep = true; break;
                 case "--in-process": inProcess = true; break;
+                case "--interrupts": interrupts = true; break;
                 case "--threads": threads = Integer.parseInt(args[++i]); break;
                 case "--work": work = Path.of(args[++i]); break;
                 case "--reports": reports = Integer.parseInt(args[++i]); break;
                 case "-h": case "--help":
-                    System.out.println("usage: RisuMain [--seed S] [--cases N] [--first K] [--per-elf M] [--engine interp|jit] [--qemu-only] [--keep] [--in-process] [--threads T] [--work DIR] [--reports R]");
+                    System.out.println("usage: RisuMain [--seed S] [--cases N] [--first K] [--per-elf M] [--engine interp|jit] [--qemu-only] [--keep] [--in-process] [--interrupts] [--threads T] [--work DIR] [--reports R]");
                     return;
                 default:
                     System.err.println("unknown option " + args[i] + " (try --help)");
@@ -52,7 +55,7 @@ public final class RisuMain {
             }
         }
         Files.createDirectories(work);
-        RisuRunner runner = new RisuRunner(root, work, seed, engine, System.out).maxReports(reports).inProcess(inProcess);
+        RisuRunner runner = new RisuRunner(root, work, seed, engine, System.out, interrupts).maxReports(reports).inProcess(inProcess);
         RisuRunner.Totals t = new RisuRunner.Totals();
         long t0 = System.nanoTime();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);

@@ -29,10 +29,15 @@ public final class RisuRunner {
     private final java.util.concurrent.atomic.AtomicInteger reported = new java.util.concurrent.atomic.AtomicInteger();
 
     public RisuRunner(Path repoRoot, Path workDir, long seed, String engine, PrintStream log) {
+        this(repoRoot, workDir, seed, engine, log, false);
+    }
+
+    /** interrupts: SysTick interrupts land at arbitrary points of every case (see {@link RisuGenerator#RisuGenerator(long, boolean)}). */
+    public RisuRunner(Path repoRoot, Path workDir, long seed, String engine, PrintStream log, boolean interrupts) {
         this.harnessDir = repoRoot.resolve("tests").resolve("risu");
         this.workDir = workDir;
         this.seed = seed;
-        this.gen = new RisuGenerator(seed);
+        this.gen = new RisuGenerator(seed, interrupts);
         this.engine = engine;
         this.log = log;
     }
@@ -86,7 +91,7 @@ public final class RisuRunner {
         List<RisuGenerator.Case> cases = new ArrayList<>(count);
         for (int i = 0; i < count; i++) cases.add(gen.generate(first + i));
         Files.createDirectories(workDir);
-        String stem = "risu_" + Long.toHexString(seed) + "_" + first;
+        String stem = "risu_" + Long.toHexString(seed) + (gen.interrupts() ? "_irq_" : "_") + first;
         Path src = workDir.resolve(stem + ".S");
         Path elf = workDir.resolve(stem + ".elf");
         Files.writeString(src, "    .file \"" + stem + ".S\"\n" + gen.assembly(cases));
@@ -96,8 +101,11 @@ public final class RisuRunner {
         return new Batch(cases, elf);
     }
 
-    public static RisuRecord.Stream runQemu(Path elf) throws IOException, InterruptedException {
-        Qemu.Result r = Qemu.run(elf);
+    public static RisuRecord.Stream runQemu(Path elf) throws IOException, InterruptedException { return runQemu(elf, 0); }
+
+    /** icountShift 5 in interrupt mode makes QEMU's SysTick fire every few hundred instructions. */
+    public static RisuRecord.Stream runQemu(Path elf, int icountShift) throws IOException, InterruptedException {
+        Qemu.Result r = Qemu.run(elf, Qemu.DEFAULT_TIMEOUT, icountShift);
         if (r.timedOut()) return RisuRecord.parse(r.output()).withError("QEMU timed out");
         return RisuRecord.parse(r.output());
     }
@@ -117,7 +125,7 @@ public final class RisuRunner {
 
     /** Runs one batch on QEMU only and checks that the harness produced every case (a self-test of generator and harness). */
     public void qemuOnly(Batch b, Totals t) throws IOException, InterruptedException {
-        RisuRecord.Stream q = runQemu(b.elf());
+        RisuRecord.Stream q = runQemu(b.elf(), gen.interrupts() ? 5 : 0);
         String problem = streamProblem(q, b, "QEMU");
         if (problem != null) {
             t.diverged++;
@@ -128,7 +136,7 @@ public final class RisuRunner {
 
     /** Runs one batch on both and compares case by case. */
     public void compare(Batch b, Totals t) throws IOException, InterruptedException {
-        RisuRecord.Stream q = runQemu(b.elf());
+        RisuRecord.Stream q = runQemu(b.elf(), gen.interrupts() ? 5 : 0);
         String qp = streamProblem(q, b, "QEMU");
         if (qp != null) throw new IllegalStateException("QEMU did not run the risu batch cleanly (generator or harness bug): " + qp);
         RisuRecord.Stream e = runTockemu(b.elf());
@@ -196,7 +204,7 @@ public final class RisuRunner {
 
     public String describe(RisuGenerator.Case c, List<String> diffs) {
         StringBuilder sb = new StringBuilder();
-        sb.append("DIVERGENCE seed ").append(seed).append(" case ").append(c.index()).append(" (case seed ")
+        sb.append("DIVERGENCE seed ").append(seed).append(gen.interrupts() ? " (with interrupts)" : "").append(" case ").append(c.index()).append(" (case seed ")
                 .append(Long.toHexString(c.caseSeed())).append(", base ").append(c.base() == 13 ? "lr" : "r" + c.base()).append(")\n");
         sb.append("  initial:");
         for (int r = 0; r < 14; r++) {

@@ -37,11 +37,14 @@ public final class Qemu {
         if (!available()) Tools.missing("qemu-system-arm not found: apt-get install qemu-system-arm");
     }
 
-    public static List<String> command(Path elf) {
+    public static List<String> command(Path elf) { return command(elf, 0); }
+
+    /** icountShift: virtual nanoseconds per instruction as a power of two (0: 1 ns; 5: 32 ns, about one SysTick count per instruction at 25 MHz). */
+    public static List<String> command(Path elf, int icountShift) {
         List<String> cmd = new ArrayList<>(List.of(binary().map(Path::toString).orElse("qemu-system-arm"),
                 "-M", "mps2-an386", "-nographic", "-monitor", "none", "-serial", "stdio",
                 "-semihosting-config", "enable=on,target=native",
-                "-icount", "shift=0,sleep=off"));
+                "-icount", "shift=" + icountShift + ",sleep=off"));
         cmd.add("-kernel");
         cmd.add(elf.toString());
         return cmd;
@@ -49,13 +52,15 @@ public final class Qemu {
 
     public static Result run(Path elf) throws IOException, InterruptedException { return run(elf, DEFAULT_TIMEOUT); }
 
-    public static Result run(Path elf, Duration timeout) throws IOException, InterruptedException {
+    public static Result run(Path elf, Duration timeout) throws IOException, InterruptedException { return run(elf, timeout, 0); }
+
+    public static Result run(Path elf, Duration timeout, int icountShift) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         // Output goes to a regular file, not a pipe: with -serial stdio QEMU puts stdout in
         // non-blocking mode, and semihosting writes to a full pipe are then silently cut short.
         Path outFile = Files.createTempFile("tockemu-qemu", ".out");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command(elf)).redirectErrorStream(true);
+            ProcessBuilder pb = new ProcessBuilder(command(elf, icountShift)).redirectErrorStream(true);
             pb.redirectOutput(outFile.toFile());
             pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             Process p = pb.start();
