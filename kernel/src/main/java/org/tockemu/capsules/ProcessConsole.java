@@ -46,7 +46,7 @@ public final class ProcessConsole {
             case "list":
                 out.println(" PID    Name                Quanta  Syscalls  Restarts  Grants  State");
                 for (Process p : kernel.processes()) {
-                    out.printf(" %-6d %-20s %6d %9d %9d  %3d/%-3d %s%n", p.id().identifier(), p.name, 0, 0, p.restartCount(),
+                    out.printf(" %-6d %-20s %6d %9d %9d  %3d/%-3d %s%n", p.id().identifier(), p.name, p.timesliceExpirations(), p.syscallCount(), p.restartCount(),
                             allocatedGrants(p), kernel.grantCount(), p.state().label);
                 }
                 break;

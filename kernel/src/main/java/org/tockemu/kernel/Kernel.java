@@ -209,7 +209,8 @@ public final class Kernel {
             if (cpu.cycles >= untilCycle) return Outcome.TIME_LIMIT;
             Scheduler.Decision d = scheduler.next(processes, this::ready);
             if (d == null) {
-                boolean anyAlive = processes.stream().anyMatch(p -> p.state.isAlive());
+                boolean anyAlive = false;
+                for (Process p : processes) anyAlive |= p.state.isAlive();
                 long next = events.nextCycle();
                 if (next == Long.MAX_VALUE) {
                     if (!anyAlive) return Outcome.ALL_EXITED;
@@ -289,7 +290,7 @@ public final class Kernel {
                     break;
                 }
                 if (next == Syscalls.Next.FAULT) {
-                    fault(p, "invalid system call: " + p.lastSyscall);
+                    fault(p, "invalid system call: " + p.lastSyscall());
                     why = Scheduler.StopReason.FAULTED;
                     break;
                 }

@@ -46,7 +46,9 @@ public final class Process {
     /** Grant allocations by grant index (0 = not allocated). */
     final int[] grantPointers;
     int restartCount, syscallCount, droppedUpcalls, timesliceExpirations;
-    String lastSyscall = "None";
+    /** The last system call (class, r0-r3), kept raw and formatted only for reports: -1 = none. */
+    int lastSyscallClass = -1;
+    final int[] lastSyscallArgs = new int[4];
     Integer completionCode;
     /** Tock's "debug" stack/heap hints from memops 10 and 11. */
     int stackTopHint, heapStartHint;
@@ -101,6 +103,10 @@ public final class Process {
     public int kernelBreak() { return kernelBreak; }
 
     public int restartCount() { return restartCount; }
+
+    public int syscallCount() { return syscallCount; }
+
+    public int timesliceExpirations() { return timesliceExpirations; }
 
     public Integer completionCode() { return completionCode; }
 
@@ -186,6 +192,14 @@ public final class Process {
     }
 
     public int queuedTasks() { return tasks.size(); }
+
+    /** Tock's "Last Syscall" line. */
+    public String lastSyscall() {
+        if (lastSyscallClass < 0) return "None";
+        int[] a = lastSyscallArgs;
+        if (lastSyscallClass >= Syscalls.NAMES.length) return "svc #" + lastSyscallClass;
+        return Syscalls.NAMES[lastSyscallClass] + String.format(" { r0: %d, r1: %d, r2: 0x%x, r3: 0x%x }", a[0], a[1], a[2], a[3]);
+    }
 
     // ---------------------------------------------------------------- lifecycle
 

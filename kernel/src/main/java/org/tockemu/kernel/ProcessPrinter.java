@@ -45,7 +45,7 @@ public final class ProcessPrinter {
         sb.append(String.format(" Events Queued: %d   Syscall Count: %d   Dropped Upcall Count: %d\n",
                 p.queuedTasks(), p.syscallCount, p.droppedUpcalls));
         sb.append(String.format(" Restart Count: %d\n", p.restartCount));
-        sb.append(" Last Syscall: ").append(p.lastSyscall).append('\n');
+        sb.append(" Last Syscall: ").append(p.lastSyscall()).append('\n');
         sb.append(" Completion Code: ").append(p.completionCode == null ? "None" : String.valueOf(p.completionCode)).append("\n\n");
         sb.append(memoryMap(p));
         sb.append(registers(k, p));

@@ -27,12 +27,13 @@ final class Syscalls {
         int r0 = bus.read(frame, 4), r1 = bus.read(frame + 4, 4), r2 = bus.read(frame + 8, 4), r3 = bus.read(frame + 12, 4);
         p.syscallCount++;
         kernel.stats.syscalls++;
-        if (svc < 0 || svc > 7) {
-            p.lastSyscall = "svc #" + svc;
-            return Next.FAULT;
-        }
+        p.lastSyscallClass = svc;
+        p.lastSyscallArgs[0] = r0;
+        p.lastSyscallArgs[1] = r1;
+        p.lastSyscallArgs[2] = r2;
+        p.lastSyscallArgs[3] = r3;
+        if (svc < 0 || svc > 7) return Next.FAULT;
         kernel.stats.syscallsByClass[svc]++;
-        p.lastSyscall = NAMES[svc] + String.format(" { r0: %d, r1: %d, r2: 0x%x, r3: 0x%x }", r0, r1, r2, r3);
         switch (svc) {
             case YIELD: return doYield(p, r0, r1, r2);
             case SUBSCRIBE: return result(p, subscribe(p, r0, r1, r2, r3));
