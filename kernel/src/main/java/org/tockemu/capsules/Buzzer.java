@@ -38,15 +38,21 @@ public final class Buzzer implements SyscallDriver {
     private ProcessId active;
     /** Bumped by every buzz and stop, so a replaced tone's end event is ignored (alarm re-armed). */
     private int generation;
-    private final java.util.List<long[]> tones = new java.util.ArrayList<>();
+    /** The most recent tones (bounded: long simulations must not grow without limit). */
+    private final java.util.ArrayDeque<long[]> tones = new java.util.ArrayDeque<>();
+    public static final int TONES_KEPT = 256;
+    private long toneCount;
 
     public Buzzer(Kernel kernel) {
         this.kernel = kernel;
         this.grant = kernel.createGrant(DRIVER_NUM, 1, 0, 0, State::new);
     }
 
-    /** Tones played so far: {start cycle, Hz, ms}. */
-    public java.util.List<long[]> tones() { return java.util.Collections.unmodifiableList(tones); }
+    /** The last (up to {@value #TONES_KEPT}) tones played, oldest first: {start cycle, Hz, ms}. */
+    public java.util.List<long[]> tones() { return java.util.List.copyOf(tones); }
+
+    /** How many tones were played in all. */
+    public long toneCount() { return toneCount; }
 
     @Override public Grant<?> grant() { return grant; }
 
@@ -87,7 +93,9 @@ public final class Buzzer implements SyscallDriver {
     /** PwmBuzzer::buzz: start the tone and an alarm for its (capped) duration. */
     private void buzz(int hz, int ms) {
         long duration = Math.min(Integer.toUnsignedLong(ms), MAX_DURATION_MS);
-        tones.add(new long[] {kernel.now(), Integer.toUnsignedLong(hz), duration});
+        if (tones.size() == TONES_KEPT) tones.removeFirst();
+        tones.addLast(new long[] {kernel.now(), Integer.toUnsignedLong(hz), duration});
+        toneCount++;
         int g = ++generation;
         kernel.schedule(kernel.now() + kernel.cyclesForMicros(duration * 1000), () -> { if (g == generation) done(); });
     }

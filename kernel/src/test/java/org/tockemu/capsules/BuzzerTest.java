@@ -26,6 +26,7 @@ class BuzzerTest {
         h.runMicros(100);
         assertEvent(h.takeEvents(0, D).get(0), 0, 0, 0);
         assertEquals(2, bz.tones().size());
+        assertEquals(2, bz.toneCount());
         assertEquals(880, bz.tones().get(1)[1]);
         assertEquals(5000, bz.tones().get(1)[2]);
         h.runMicros(4_999_000);
