@@ -17,26 +17,26 @@ for b in "${benches[@]}"; do targets+=("$out/bench_$b.elf"); done
 make -s -C "$root/tests/bare" OUT="$out" BENCH_ITERS="$iters" "${targets[@]}" >/dev/null
 "$root/scripts/tockemu" --version >/dev/null 2>&1 || true   # build the jar once, outside the timings
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
-now() { date +%s.%N; }
 json() { sed -n "s/.*\"$2\": *\([0-9.]*\).*/\1/p" "$1" | head -1; }
 qemu=(qemu-system-arm -M mps2-an386 -nographic -monitor none -serial stdio -semihosting-config enable=on,target=native)
-printf "%-14s %12s %9s %9s %9s %8s %8s %9s %6s\n" bench instructions interp_s jit_s qemu_s jit/int jit/qemu jit_MIPS same
+# timed CMD...: runs CMD, leaves "wall cpu" (seconds; cpu = user + sys, all threads) in $tmp/t
+timed() { /usr/bin/time -f "%e %U %S" -o "$tmp/t.raw" "$@" || true; tail -1 "$tmp/t.raw" | awk '{printf "%s %.2f\n", $1, $2 + $3}' >"$tmp/t"; }
+echo "wall-clock seconds incl. start-up (cpu seconds, all threads, in parentheses); ratios on wall clock"
+printf "%-13s %11s %15s %15s %13s %7s %8s %8s %5s\n" bench instructions interp_s jit_s qemu_s jit/int jit/qemu jit_MIPS same
 for b in "${benches[@]}"; do
     elf="$out/bench_$b.elf"
-    t0=$(now); "$root/scripts/tockemu" bare --engine interp --stats "$tmp/i.json" "$elf" >"$tmp/i.out" 2>&1 || true; t1=$(now)
-    "$root/scripts/tockemu" bare --engine jit --stats "$tmp/j.json" "$elf" >"$tmp/j.out" 2>&1 || true; t2=$(now)
+    timed "$root/scripts/tockemu" bare --engine interp --stats "$tmp/i.json" "$elf" >"$tmp/i.out" 2>&1; read -r iw ic <"$tmp/t"
+    timed "$root/scripts/tockemu" bare --engine jit --stats "$tmp/j.json" "$elf" >"$tmp/j.out" 2>&1; read -r jw jc <"$tmp/t"
     if command -v qemu-system-arm >/dev/null; then
-        timeout 600 "${qemu[@]}" -kernel "$elf" >"$tmp/q.out" 2>&1 </dev/null || true; t3=$(now)
-        qs=$(echo "$t3 - $t2" | bc -l)
+        timed timeout 600 "${qemu[@]}" -kernel "$elf" >"$tmp/q.out" 2>&1 </dev/null; read -r qw qc <"$tmp/t"
     else
-        qs=nan; : >"$tmp/q.out"
+        qw=nan; qc=nan; : >"$tmp/q.out"
     fi
-    is=$(echo "$t1 - $t0" | bc -l); js=$(echo "$t2 - $t1" | bc -l)
     ni=$(json "$tmp/i.json" instructions); nj=$(json "$tmp/j.json" instructions)
     ci=$(json "$tmp/i.json" cycles); cj=$(json "$tmp/j.json" cycles)
     same=yes
     [[ "$ni" == "$nj" && "$ci" == "$cj" ]] && cmp -s "$tmp/i.out" "$tmp/j.out" || same=NO
-    [[ -s "$tmp/q.out" ]] && ! diff -q <(tr -d '\r' <"$tmp/q.out") "$tmp/j.out" >/dev/null && same="$same/qemu-differs"
-    printf "%-14s %12s %9.2f %9.2f %9.2f %8.2f %8.2f %9.1f %6s\n" "$b" "$nj" "$is" "$js" "$qs" \
-        "$(echo "$is / $js" | bc -l)" "$(echo "$qs / $js" | bc -l)" "$(echo "$nj / $js / 1000000" | bc -l)" "$same"
+    [[ -s "$tmp/q.out" ]] && ! cmp -s "$tmp/q.out" "$tmp/j.out" && same="$same/qemu-differs"
+    printf "%-13s %11s %7.2f (%5.2f) %7.2f (%5.2f) %6.2f (%4.2f) %7.2f %8.2f %8.1f %5s\n" "$b" "$nj" "$iw" "$ic" "$jw" "$jc" "$qw" "$qc" \
+        "$(echo "$iw / $jw" | bc -l)" "$(echo "$qw / $jw" | bc -l)" "$(echo "$nj / $jw / 1000000" | bc -l)" "$same"
 done
