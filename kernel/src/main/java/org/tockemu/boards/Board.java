@@ -25,6 +25,7 @@ import org.tockemu.capsules.NineDof;
 import org.tockemu.capsules.NonvolatileStorage;
 import org.tockemu.capsules.Pressure;
 import org.tockemu.capsules.ProcessConsole;
+import org.tockemu.capsules.ProcessInfo;
 import org.tockemu.capsules.Proximity;
 import org.tockemu.capsules.LowLevelDebug;
 import org.tockemu.capsules.Rng;
@@ -151,6 +152,7 @@ public final class Board {
         kernel.registerDriver(AnalogComparator.DRIVER_NUM, new AnalogComparator(kernel, 2));
         kernel.registerDriver(AppFlash.DRIVER_NUM, new AppFlash(kernel, bus));
         kernel.registerDriver(NonvolatileStorage.DRIVER_NUM, new NonvolatileStorage(kernel, 32 * 1024));
+        kernel.registerDriver(ProcessInfo.DRIVER_NUM, new ProcessInfo(kernel));
         kernel.registerDriver(DateTime.DRIVER_NUM, new DateTime(kernel, java.time.LocalDateTime.parse(cfg.string("peripherals.rtc_date", "2000-01-01T00:00:00"))));
         int adcChannels = (int) cfg.number("peripherals.adc_channels", 6);
         String adcMode = cfg.string("peripherals.adc_mode", "dedicated");

@@ -23,7 +23,8 @@
  * <tr><td>0x9</td><td>ReadOnlyState</td><td>LoRaMac RTC port (lora examples)</td><td>no (needs a kernel context-switch hook)</td></tr>
  * <tr><td>0x10</td><td>PWM</td><td>tests/pwm</td><td>no</td></tr>
  * <tr><td>0x10000</td><td>IPC</td><td>rot13_client/service, tests/ipc/*, ble-env-sense</td><td>yes ({@link Ipc})</td></tr>
- * <tr><td>0x10001 / 0x10002</td><td>AppLoader / ProcessInfo</td><td>tests/app_loader/*; process-manager screen apps</td><td>no</td></tr>
+ * <tr><td>0x10001</td><td>AppLoader</td><td>tests/app_loader/*</td><td>no</td></tr>
+ * <tr><td>0x10002</td><td>ProcessInfo</td><td>process-manager apps (which also need a screen)</td><td>yes ({@link ProcessInfo})</td></tr>
  * <tr><td>0x2000x</td><td>SPI, SPI peripheral, I2C master(/slave), USB</td><td>tests/spi*, tests/i2c/*, ci-tests/i2c*, tests/usb</td><td>no</td></tr>
  * <tr><td>0x3000x</td><td>BLE, 802.15.4, UDP, LoRa PHY, Thread, EUI64</td><td>ble_*, tests/ble/*, tests/ieee802154/*, tests/udp/*, lora, openthread, tests/eui64</td><td>no</td></tr>
  * <tr><td>0x40001</td><td>RNG</td><td>tests/rng, tests/crc, hotp</td><td>yes ({@link Rng})</td></tr>
