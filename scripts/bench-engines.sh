@@ -19,7 +19,7 @@ tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 # build the jar once, outside the timings, and run a private copy (others' edits must not trigger rebuilds mid-run)
 "$root/scripts/tockemu" --version >/dev/null
 cp "$root/kernel/target/tockemu.jar" "$tmp/tockemu.jar"
-tockemu() { java ${TOCKEMU_JAVA_OPTS:-} -jar "$tmp/tockemu.jar" "$@"; }
+jvm=(java ${TOCKEMU_JAVA_OPTS:-} -jar "$tmp/tockemu.jar")
 json() { sed -n "s/.*\"$2\": *\([0-9.]*\).*/\1/p" "$1" | head -1; }
 qemu=(qemu-system-arm -M mps2-an386 -nographic -monitor none -serial stdio -semihosting-config enable=on,target=native)
 # timed CMD...: runs CMD, leaves "wall cpu" (seconds; cpu = user + sys, all threads) in $tmp/t
@@ -28,8 +28,8 @@ echo "wall-clock seconds incl. start-up (cpu seconds, all threads, in parenthese
 printf "%-13s %11s %15s %15s %13s %7s %8s %8s %5s\n" bench instructions interp_s jit_s qemu_s jit/int jit/qemu jit_MIPS same
 for b in "${benches[@]}"; do
     elf="$out/bench_$b.elf"
-    timed tockemu bare --engine interp --stats "$tmp/i.json" "$elf" >"$tmp/i.out" 2>&1; read -r iw ic <"$tmp/t"
-    timed tockemu bare --engine jit --stats "$tmp/j.json" "$elf" >"$tmp/j.out" 2>&1; read -r jw jc <"$tmp/t"
+    timed "${jvm[@]}" bare --engine interp --stats "$tmp/i.json" "$elf" >"$tmp/i.out" 2>&1; read -r iw ic <"$tmp/t"
+    timed "${jvm[@]}" bare --engine jit --stats "$tmp/j.json" "$elf" >"$tmp/j.out" 2>&1; read -r jw jc <"$tmp/t"
     if command -v qemu-system-arm >/dev/null; then
         timed timeout 600 "${qemu[@]}" -kernel "$elf" >"$tmp/q.out" 2>&1 </dev/null; read -r qw qc <"$tmp/t"
     else
