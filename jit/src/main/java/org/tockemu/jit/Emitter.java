@@ -465,9 +465,13 @@ final class Emitter {
             if (flags) {
                 // C and V use the carry-in before it is overwritten
                 if ((need & IrNode.C) != 0) {
-                    mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ILOAD, T1);
-                    if (ci == -1) mv.visitVarInsn(ILOAD, FC); else iconst(ci);
-                    mv.visitMethodInsn(INVOKESTATIC, RT, "addCarry", "(III)I", false);
+                    if (ci == -1) {
+                        mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ILOAD, T1); mv.visitVarInsn(ILOAD, FC);
+                        mv.visitMethodInsn(INVOKESTATIC, RT, "addCarry", "(III)I", false);
+                    } else {
+                        mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ILOAD, T2);
+                        mv.visitMethodInsn(INVOKESTATIC, RT, ci == 0 ? "carry0" : "carry1", "(II)I", false);
+                    }
                     mv.visitVarInsn(ISTORE, FC);
                 }
                 if ((need & IrNode.V) != 0) {

@@ -60,6 +60,12 @@ public final class JitRuntime {
         return (int) (((x & 0xFFFFFFFFL) + (y & 0xFFFFFFFFL) + ci) >>> 32);
     }
 
+    /** Carry out of res = x + y (no carry in): res &lt; x unsigned. */
+    public static int carry0(int x, int res) { return Integer.compareUnsigned(res, x) < 0 ? 1 : 0; }
+
+    /** Carry out of res = x + y + 1: res &lt;= x unsigned. */
+    public static int carry1(int x, int res) { return Integer.compareUnsigned(res, x) <= 0 ? 1 : 0; }
+
     /** Overflow of x + y (+ ci) = res. */
     public static int addOverflow(int x, int y, int res) {
         return ((x ^ res) & (y ^ res)) >>> 31;
