@@ -66,7 +66,17 @@ public final class Interpreter {
     /** Executes one instruction at cpu.pc. */
     public static void step(Cpu cpu) {
         int pc = cpu.pc;
-        Insn in = fetch(cpu, pc);
+        // fetch(cpu, pc), written out: C2 does not inline a method whose own compiled code is big,
+        // and fetch's may include the refill path
+        Insn in;
+        int off = pc - cpu.xStart, len = cpu.xLen;
+        if (Integer.compareUnsigned(off, len) < 0 && off <= len - 4) {
+            int idx = pc - cpu.xBase;
+            in = cpu.xCache[idx >>> 1];
+            if (in == null || (LittleEndian.get32(cpu.xMem, idx) & in.encMask) != in.encKey) in = refill(cpu, idx);
+        } else {
+            in = slowFetch(cpu, pc);
+        }
         cpu.r[15] = pc + 4;
         cpu.nextPc = pc + in.size;
         int it = cpu.itState;
