@@ -257,16 +257,16 @@ public final class JitEngine implements ExecutionEngine {
     /** Statistics for --stats. */
     public Map<String, Object> stats() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("jitRegionsTranslated", regionsTranslated);
-        m.put("jitRegionsLive", (long) live.size());
-        m.put("jitBytecodeBytes", bytecodeBytes);
-        m.put("jitTranslationMillis", translationNanos / 1_000_000.0);
-        m.put("jitInvalidations", invalidations);
-        m.put("jitFlushes", flushes);
-        m.put("jitFailures", failures);
-        m.put("jitRetriesSmaller", retries);
-        m.put("jitRegionEntries", regionEntries);
-        m.put("jitInterpretedSteps", interpreted);
+        m.put("jit_regions_translated", regionsTranslated);
+        m.put("jit_regions_live", (long) live.size());
+        m.put("jit_bytecode_bytes", bytecodeBytes);
+        m.put("jit_translation_millis", translationNanos / 1_000_000.0);
+        m.put("jit_invalidations", invalidations);
+        m.put("jit_flushes", flushes);
+        m.put("jit_failures", failures);
+        m.put("jit_retries_smaller", retries);
+        m.put("jit_region_entries", regionEntries);
+        m.put("jit_interpreted_steps", interpreted);
         return m;
     }
 }

@@ -65,6 +65,8 @@ public final class Board {
     /** Tock's process console, when the board enables it (peripherals.process_console); else null. */
     public final ProcessConsole processConsole;
     public final String engineName;
+    /** The execution engine running the core (its counters go into --stats). */
+    public final ExecutionEngine engine;
     private final int appFlashStart, appFlashEnd, appRamStart, appRamEnd;
 
     /**
@@ -91,6 +93,7 @@ public final class Board {
         cpu.exceptions.configure((int) cfg.number("board.irqs", 48), (int) cfg.number("board.priority_bits", 3));
         SystemControlSpace.map(bus, cpu);
         ExecutionEngine eng = ExecutionEngines.find(engine, warnings).create(cpu);
+        this.engine = eng;
         this.engineName = ExecutionEngines.find(engine, null).name();
         appFlashStart = (int) cfg.number("memory.app_flash_start", flashStart + 0x40000);
         appFlashEnd = flashStart + flashSize;

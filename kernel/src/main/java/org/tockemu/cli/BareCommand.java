@@ -85,6 +85,8 @@ public final class BareCommand implements Callable<Integer> {
         o.cmdline = cmdline;
         o.semihostingRoot = semihostingRoot;
         o.warnings = System.err;
+        Map<String, Object> engineStats = new LinkedHashMap<>();
+        o.engineStats = engineStats;
         BareResult r;
         try {
             r = BareMetal.run(elf, o);
@@ -119,6 +121,7 @@ public final class BareCommand implements Callable<Integer> {
             m.put("mips", r.mips());
             m.put("clock_hz", 25_000_000L);
             m.put("failure", r.failure());
+            m.putAll(engineStats);
             try {
                 Files.writeString(stats, Json.write(m), StandardCharsets.UTF_8);
             } catch (IOException e) {

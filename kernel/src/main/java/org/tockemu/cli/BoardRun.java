@@ -110,6 +110,7 @@ final class BoardRun {
             procs.add(pm);
         }
         m.put("processes", procs);
+        m.putAll(board.engine.stats());
         return Json.write(m);
     }
 }

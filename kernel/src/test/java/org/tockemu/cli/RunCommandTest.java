@@ -28,6 +28,17 @@ class RunCommandTest {
     }
 
     @Test
+    void jitCountersGoIntoStats() throws Exception {
+        Path stats = dir.resolve("j.json");
+        var r = BareCommandTest.run("run", "--engine", "jit", "--exit-when-idle", "--stats", stats.toString(), app("hello"));
+        assertEquals(0, r.code(), r.err());
+        String json = Files.readString(stats);
+        assertTrue(json.contains("\"engine\": \"jit\""), json);
+        assertTrue(json.contains("\"jit_regions_translated\""), json);
+        assertTrue(json.contains("\"jit_bytecode_bytes\""), json);
+    }
+
+    @Test
     void timeLimitsStopTheBoardOnVirtualTime() throws Exception {
         var r = BareCommandTest.run("run", "--engine", "interp", "--until", "350ms", app("ping"));
         assertEquals(0, r.code(), r.err());

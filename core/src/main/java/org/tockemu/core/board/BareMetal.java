@@ -120,6 +120,7 @@ public final class BareMetal {
                 flush();
             }
             double wall = (System.nanoTime() - wall0) / 1e9;
+            if (o.engineStats != null) o.engineStats.putAll(engine.stats());
             return new BareResult(exit, cpu.instructions, cpu.cycles, cpu.cycles / (double) Mps2An386.CLOCK_HZ, wall, failure);
         }
 

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 public final class BareOptions {
     /** Engine name: "interp" or "jit" (the JIT falls back to the interpreter while it is unavailable). */
     public String engine = "interp";
+    /** When not null, receives the engine's counters (ExecutionEngine.stats) after the run. */
+    public java.util.Map<String, Object> engineStats = null;
     /** When set, used instead of looking {@link #engine} up. */
     public ExecutionEngineFactory engineFactory = null;
     /** Stop (exit code {@link BareResult#EXIT_INSTRUCTION_LIMIT}) once this many instructions ran. */

@@ -16,6 +16,9 @@ public interface ExecutionEngine {
      */
     int run(Cpu cpu, long budgetCycles);
 
+    /** Engine counters for --stats (the JIT: regions, bytecode, translation time); none by default. */
+    default java.util.Map<String, Object> stats() { return java.util.Map.of(); }
+
     /** The reference interpreter. */
     ExecutionEngine INTERPRETER = Interpreter::run;
 }
