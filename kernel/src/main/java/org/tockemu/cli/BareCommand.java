@@ -38,8 +38,8 @@ public final class BareCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--engine", paramLabel = "interp|jit", defaultValue = "interp",
-            description = "execution engine (default: ${DEFAULT-VALUE}; jit falls back to interp while unavailable)")
+    @Option(names = "--engine", paramLabel = "interp|jit", defaultValue = "jit",
+            description = "execution engine (default: ${DEFAULT-VALUE}; falls back to interp when the JIT is not on the class path)")
     String engine;
 
     @Option(names = "--max-instructions", paramLabel = "N", description = "stop after N guest instructions (exit 124)")
