@@ -90,7 +90,7 @@ public final class JitEngine implements ExecutionEngine {
                 long limit = Math.min(end, exc.nextEventCycle());
                 for (;;) {
                     if (cpu.attention || cpu.cycles >= limit) {
-                        int reason = serviceBoundary(cpu, exc, end);
+                        int reason = Interpreter.serviceBoundary(cpu, exc, end);
                         if (reason != 0) return reason;
                         limit = Math.min(end, exc.nextEventCycle());
                         blockStart = true;
@@ -144,26 +144,6 @@ public final class JitEngine implements ExecutionEngine {
             r.checkedPriv = priv;
         }
         return true;
-    }
-
-    /** Work at an instruction boundary (the interpreter's contract); returns a StopReason or 0. */
-    static int serviceBoundary(Cpu cpu, ExceptionUnit exc, long end) {
-        cpu.attention = false;
-        if (cpu.stopRequest != 0) {
-            int reason = cpu.stopRequest;
-            cpu.stopRequest = 0;
-            return reason;
-        }
-        if (!cpu.thumb) throw cpu.usageFault(Fault.INVSTATE);
-        int reason = exc.service(end);
-        if (reason != 0) return reason;
-        if (cpu.stopRequest != 0) {
-            reason = cpu.stopRequest;
-            cpu.stopRequest = 0;
-            cpu.attention = false;
-            return reason;
-        }
-        return cpu.cycles >= end ? StopReason.BUDGET : 0;
     }
 
     // ------------------------------------------------------------------ translation

@@ -43,8 +43,8 @@ public final class Interpreter {
         }
     }
 
-    /** Work at an instruction boundary; returns a StopReason or 0 to go on. */
-    static int serviceBoundary(Cpu cpu, ExceptionUnit exc, long end) {
+    /** Work at an instruction boundary; returns a StopReason or 0 to go on. Shared by every engine. */
+    public static int serviceBoundary(Cpu cpu, ExceptionUnit exc, long end) {
         cpu.attention = false;
         if (cpu.stopRequest != 0) {
             int reason = cpu.stopRequest;
