@@ -128,6 +128,11 @@ public final class Board {
         kernel.registerDriver(DriverNumbers.RNG, rng);
         kernel.registerDriver(DriverNumbers.TEMPERATURE, temperature);
         kernel.registerDriver(DriverNumbers.IPC, ipc);
+        if (cfg.bool("peripherals.read_only_state", false)) {
+            // like Tock's, it allocates its grant in every process at the first switch: opt-in
+            kernel.registerDriver(DriverNumbers.READ_ONLY_STATE, new org.tockemu.capsules.ReadOnlyState(kernel,
+                    cfg.number("peripherals.rtc_hz", 32768)));
+        }
         registerSensors(cfg);
     }
 

@@ -26,7 +26,7 @@ public final class BoardConfig {
         "kernel.scheduler", "kernel.timeslice_us", "kernel.fault_policy", "kernel.syscall_filter", "kernel.max_processes",
         "peripherals.leds", "peripherals.buttons", "peripherals.gpio_pins", "peripherals.uart_baud",
         "peripherals.rtc_hz", "peripherals.rtc_bits", "peripherals.rng_seed", "peripherals.temperature_centi_c",
-        "peripherals.process_console",
+        "peripherals.process_console", "peripherals.read_only_state",
         "peripherals.humidity_centi_percent", "peripherals.ambient_light_lux", "peripherals.pressure_hpa",
         "peripherals.sound_pressure_db", "peripherals.proximity", "peripherals.accelerometer_mg",
         "peripherals.magnetometer", "peripherals.gyroscope_dps", "peripherals.adc_channels", "peripherals.adc_sample", "peripherals.adc_mode",

@@ -32,6 +32,7 @@ public final class Kernel {
     public final EventQueue events = new EventQueue();
     private final Map<Integer, SyscallDriver> drivers = new TreeMap<>();
     private final List<Grant<?>> grants = new ArrayList<>();
+    private final List<java.util.function.Consumer<Process>> contextSwitchHooks = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
     private final Syscalls syscalls = new Syscalls(this);
     private Scheduler scheduler;
@@ -60,6 +61,16 @@ public final class Kernel {
         Grant<T> g = new Grant<>(this, driver, grants.size(), upcalls, allowRo, allowRw, state);
         grants.add(g);
         return g;
+    }
+
+    /** Runs hook before every switch to a process (Tock's ContextSwitchCallback). */
+    public void addContextSwitchHook(java.util.function.Consumer<Process> hook) { contextSwitchHooks.add(hook); }
+
+    /** Writes a word of a process's accessible RAM for a capsule (e.g. a userspace-readable buffer); false if outside it. */
+    public boolean writeProcessWord(Process p, int addr, int value) {
+        if (!p.inAppRam(addr, 4)) return false;
+        for (int i = 0; i < 4; i++) bus.write(addr + i, 1, value >>> (8 * i));
+        return true;
     }
 
     public void setFaultPolicy(FaultPolicy policy) { this.faultPolicy = policy; }
@@ -243,6 +254,7 @@ public final class Kernel {
         stats.contextSwitches++;
         long start = cpu.cycles;
         long sliceEnd = timesliceUs > 0 ? start + cyclesForMicros(timesliceUs) : Long.MAX_VALUE;
+        for (var hook : contextSwitchHooks) hook.accept(p);
         processCpu.switchTo(p, mpuRegions(p),
                 timesliceUs > 0 ? sliceEnd - start : 0);
         Scheduler.StopReason why;
@@ -278,11 +290,13 @@ public final class Kernel {
                 Syscalls.Next next = syscalls.handle(p, svc);
                 if (next == Syscalls.Next.RESUME) {
                     if (panicReport != null) { why = Scheduler.StopReason.FAULTED; break; }
+                    for (var hook : contextSwitchHooks) hook.accept(p);
                     processCpu.resume(p, mpuRegions(p));
                     continue;
                 }
                 if (next == Syscalls.Next.YIELDED) {
                     if (p.state == ProcessState.YIELDED && deliver(p)) {
+                        for (var hook : contextSwitchHooks) hook.accept(p);
                         processCpu.resume(p, mpuRegions(p));
                         continue;
                     }
