@@ -20,7 +20,7 @@
  * <tr><td>0x6</td><td>DAC</td><td>tests/dac</td><td>yes ({@link Dac}, 10-bit)</td></tr>
  * <tr><td>0x7</td><td>AnalogComparator</td><td>tests/analog_comparator</td><td>yes ({@link AnalogComparator}, 2 channels, scripted inputs)</td></tr>
  * <tr><td>0x8</td><td>LowLevelDebug</td><td>low_level_debug users, crash tests</td><td>yes ({@link LowLevelDebug})</td></tr>
- * <tr><td>0x9</td><td>ReadOnlyState</td><td>LoRaMac RTC port (lora examples)</td><td>no (needs a kernel context-switch hook)</td></tr>
+ * <tr><td>0x9</td><td>ReadOnlyState</td><td>LoRaMac RTC port (lora examples)</td><td>yes ({@link ReadOnlyState}; opt-in: peripherals.read_only_state)</td></tr>
  * <tr><td>0x10</td><td>PWM</td><td>tests/pwm</td><td>no</td></tr>
  * <tr><td>0x10000</td><td>IPC</td><td>rot13_client/service, tests/ipc/*, ble-env-sense</td><td>yes ({@link Ipc})</td></tr>
  * <tr><td>0x10001</td><td>AppLoader</td><td>tests/app_loader/*</td><td>no</td></tr>
