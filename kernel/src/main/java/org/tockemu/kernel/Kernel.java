@@ -254,7 +254,7 @@ public final class Kernel {
         stats.contextSwitches++;
         long start = cpu.cycles;
         long sliceEnd = timesliceUs > 0 ? start + cyclesForMicros(timesliceUs) : Long.MAX_VALUE;
-        for (var hook : contextSwitchHooks) hook.accept(p);
+        beforeSwitch(p);
         processCpu.switchTo(p, mpuRegions(p),
                 timesliceUs > 0 ? sliceEnd - start : 0);
         Scheduler.StopReason why;
@@ -290,13 +290,13 @@ public final class Kernel {
                 Syscalls.Next next = syscalls.handle(p, svc);
                 if (next == Syscalls.Next.RESUME) {
                     if (panicReport != null) { why = Scheduler.StopReason.FAULTED; break; }
-                    for (var hook : contextSwitchHooks) hook.accept(p);
+                    beforeSwitch(p);
                     processCpu.resume(p, mpuRegions(p));
                     continue;
                 }
                 if (next == Syscalls.Next.YIELDED) {
                     if (p.state == ProcessState.YIELDED && deliver(p)) {
-                        for (var hook : contextSwitchHooks) hook.accept(p);
+                        beforeSwitch(p);
                         processCpu.resume(p, mpuRegions(p));
                         continue;
                     }
@@ -327,6 +327,11 @@ public final class Kernel {
         long ran = cpu.cycles - start;
         p.cyclesRun += ran;
         scheduler.result(why, ran * 1_000_000L / clockHz);
+    }
+
+    /** Tock's context-switch callbacks, run before every entry into a process. */
+    private void beforeSwitch(Process p) {
+        for (int i = 0; i < contextSwitchHooks.size(); i++) contextSwitchHooks.get(i).accept(p);
     }
 
     /** The PMSAv7 region words for a process, as Tock's Cortex-M MPU code computes them. */
