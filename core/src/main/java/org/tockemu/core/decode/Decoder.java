@@ -5,14 +5,21 @@ import java.util.List;
 
 /**
  * Thumb/Thumb-2 decoder driven by the declarative tables of the *Encodings classes. 16-bit
- * encodings resolve through a 64K-entry index; 32-bit ones through per-hw1-prefix buckets.
- * Results are cached per address by the CPU, so decode cost is off the hot path.
+ * encodings resolve through a 64K-entry index filled lazily (an entry is computed on the first
+ * decode of that encoding, first table match wins, with a sentinel for "no entry"), so class
+ * initialisation costs only the table registration. 32-bit ones resolve through per-hw1-prefix
+ * buckets, also built on first use. Results are cached per address by the CPU, so decode cost is
+ * off the hot path. Lazy fills race benignly: every thread computes the same immutable value.
  */
 public final class Decoder {
-    private static final TableBuilder.Entry[] INDEX16 = new TableBuilder.Entry[65536];
+    /** Index marker for "no 16-bit table entry matches" (distinct from null, "not computed yet"). */
+    private static final TableBuilder.Entry NO_MATCH = new TableBuilder.Entry("UNDEFINED", null, 0, 0, null);
+    /** Only hw1 values below 0xE800 are 16-bit encodings (see {@link #is32}). */
+    private static final TableBuilder.Entry[] INDEX16 = new TableBuilder.Entry[0xE800];
     private static final TableBuilder.Entry[][] BUCKETS32 = new TableBuilder.Entry[4096][];
     private static final List<TableBuilder.Entry> ALL16;
     private static final List<TableBuilder.Entry> ALL32;
+    private static final TableBuilder.Entry[] TABLE16;
 
     static {
         TableBuilder b = new TableBuilder();
@@ -22,12 +29,7 @@ public final class Decoder {
         LoadStoreEncodings.register(b);
         ALL16 = List.copyOf(b.t16);
         ALL32 = List.copyOf(b.t32);
-        for (int enc = 0; enc < 65536; enc++) {
-            if ((enc >>> 11) >= 0b11101) continue;
-            for (TableBuilder.Entry e : ALL16) {
-                if (e.pattern().matches(enc)) { INDEX16[enc] = e; break; }
-            }
-        }
+        TABLE16 = b.t16.toArray(new TableBuilder.Entry[0]);
     }
 
     private Decoder() {}
@@ -56,7 +58,7 @@ public final class Decoder {
         } else {
             in.size = 2;
             enc = hw1;
-            e = INDEX16[hw1];
+            e = lookup16(hw1);
         }
         if (e == null) {
             in.name = "UNDEFINED";
@@ -72,6 +74,19 @@ public final class Decoder {
             throw new IllegalStateException("decoder entry " + e.name() + " failed on " + Integer.toHexString(enc), ex);
         }
         return in;
+    }
+
+    /** The first 16-bit table entry matching hw1 (&lt; 0xE800), or null. */
+    private static TableBuilder.Entry lookup16(int hw1) {
+        TableBuilder.Entry e = INDEX16[hw1];
+        if (e == null) {
+            e = NO_MATCH;
+            for (TableBuilder.Entry t : TABLE16) {
+                if (t.pattern().matches(hw1)) { e = t; break; }
+            }
+            INDEX16[hw1] = e; // Entry is an immutable record: safe to publish through a race
+        }
+        return e == NO_MATCH ? null : e;
     }
 
     private static TableBuilder.Entry lookup32(int enc) {
