@@ -28,7 +28,7 @@ final class Emitter {
     static final String BASE = "org/tockemu/jit/JitRegion";
 
     // locals
-    static final int THIS = 0, L_CPU = 1, LIMIT = 2, R0 = 4, FN = 19, FZ = 20, FC = 21, FV = 22, CYC = 23, ICNT = 25,
+    static final int THIS = 0, L_CPU = 1, LIMIT = 2, R0 = 4, FN = 19, FZ = 20, FC = 21, FV = 22, PK = 23, LIMS = 25,
             EXITK = 27, EPOCH = 32, T0 = 33, T1 = 34, T2 = 35, T3 = 36,
             RARR = 37, MEM = 38, TL = 39, T4 = 41, T5 = 42;
 
@@ -38,7 +38,11 @@ final class Emitter {
     private final Label exit = new Label(), exitNoWb = new Label(), handler = new Label();
     /** Sites: exits (pc/it to continue at, counters to add) and calls (pc/it of the instruction, counters before it). */
     final java.util.List<long[]> sites = new java.util.ArrayList<>();
-    static final String SITE_DESC = "(L" + CPU + ";L" + BASE + ";IJJ)";
+    /**
+     * (cpu, region, site, pk): pk packs the cycles (high word) and instructions (low word) counted
+     * since the region was entered; cpu.cycles/instructions hold the entry values until an exit.
+     */
+    static final String SITE_DESC = "(L" + CPU + ";L" + BASE + ";IJ)";
     private int codeSize;
 
     Emitter(RegionBuilder rb, String name) {
@@ -68,7 +72,16 @@ final class Emitter {
         mv.visitTryCatchBlock(tryStart, tryEnd, handler, "org/tockemu/core/cpu/GuestFault");
         prologue();
         mv.visitLabel(tryStart);
-        if (rb.nodes.get(0).pc != rb.entry) mv.visitJumpInsn(GOTO, rb.byPc.get(rb.entry).label);
+        int[] entries = rb.entries();
+        if (entries.length > 1) {
+            // several entries (the hot entry and the loop headers): dispatch on cpu.pc
+            Label[] to = new Label[entries.length];
+            for (int i = 0; i < entries.length; i++) to[i] = rb.byPc.get(entries[i]).label;
+            mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "pc", "I");
+            mv.visitLookupSwitchInsn(rb.byPc.get(rb.entry).label, entries, to);
+        } else if (rb.nodes.get(0).pc != rb.entry) {
+            mv.visitJumpInsn(GOTO, rb.byPc.get(rb.entry).label);
+        }
         for (int i = 0; i < rb.nodes.size(); i++) {
             IrNode n = rb.nodes.get(i);
             mv.visitLabel(n.label);
@@ -94,7 +107,7 @@ final class Emitter {
         storeFlags();
         mv.visitLabel(exitNoWb);
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ALOAD, THIS); mv.visitVarInsn(ILOAD, EXITK);
-        mv.visitVarInsn(LLOAD, CYC); mv.visitVarInsn(LLOAD, ICNT);
+        mv.visitVarInsn(LLOAD, PK);
         mv.visitMethodInsn(INVOKESTATIC, RT, "exit", SITE_DESC + "V", false);
         mv.visitInsn(RETURN);
         // fault: the state of the faulting instruction
@@ -122,8 +135,11 @@ final class Emitter {
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "r", "[I"); mv.visitVarInsn(ASTORE, RARR);
         loadRegs();
         loadFlags();
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "cycles", "J"); mv.visitVarInsn(LSTORE, CYC);
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "instructions", "J"); mv.visitVarInsn(LSTORE, ICNT);
+        mv.visitInsn(LCONST_0); mv.visitVarInsn(LSTORE, PK);
+        // LIMS: the budget in pk's high word, at most 2^30 cycles per run so the instruction count never carries
+        mv.visitVarInsn(LLOAD, LIMIT); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "cycles", "J"); mv.visitInsn(LSUB);
+        mv.visitLdcInsn(1L << 30); mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(JJ)J", false);
+        iconst(32); mv.visitInsn(LSHL); mv.visitVarInsn(LSTORE, LIMS);
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "windowEpoch", "I"); mv.visitVarInsn(ISTORE, EPOCH);
         for (int l : new int[] {EXITK, T0, T1, T2, T3, T5}) { iconst(0); mv.visitVarInsn(ISTORE, l); }
         mv.visitInsn(ACONST_NULL); mv.visitVarInsn(ASTORE, MEM);
@@ -183,13 +199,12 @@ final class Emitter {
     private void siteArgs(IrNode n) {
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ALOAD, THIS);
         iconst(site(n.pc, n.it, n.pre, n.preN, n.index));
-        mv.visitVarInsn(LLOAD, CYC); mv.visitVarInsn(LLOAD, ICNT);
+        mv.visitVarInsn(LLOAD, PK);
     }
 
-    /** cyc/icnt += the span's cycles and instructions up to and including n. */
+    /** pk += the span's cycles and instructions up to and including n. */
     private void addCounters(IrNode n) {
-        mv.visitVarInsn(LLOAD, CYC); mv.visitLdcInsn(n.pre + n.in.cycles); mv.visitInsn(LADD); mv.visitVarInsn(LSTORE, CYC);
-        mv.visitVarInsn(LLOAD, ICNT); mv.visitLdcInsn((long) n.preN + 1); mv.visitInsn(LADD); mv.visitVarInsn(LSTORE, ICNT);
+        mv.visitVarInsn(LLOAD, PK); mv.visitLdcInsn(((n.pre + n.in.cycles) << 32) + n.preN + 1); mv.visitInsn(LADD); mv.visitVarInsn(LSTORE, PK);
     }
 
 
@@ -266,9 +281,9 @@ final class Emitter {
     // ------------------------------------------------------------------ nodes
 
     private void node(IrNode n) {
-        if (n.check) {
+        if (n.budget) {
             Label ok = new Label(), out = new Label();
-            mv.visitVarInsn(LLOAD, CYC); mv.visitLdcInsn(n.checkCycles); mv.visitInsn(LADD); mv.visitVarInsn(LLOAD, LIMIT);
+            mv.visitVarInsn(LLOAD, PK); mv.visitLdcInsn(n.budgetCycles << 32); mv.visitInsn(LADD); mv.visitVarInsn(LLOAD, LIMS);
             mv.visitInsn(LCMP); mv.visitJumpInsn(IFGE, out);
             mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "attention", "Z"); mv.visitJumpInsn(IFEQ, ok);
             mv.visitLabel(out);
@@ -341,12 +356,6 @@ final class Emitter {
         siteArgs(n);
         mv.visitMethodInsn(INVOKESTATIC, RT, "fallback", SITE_DESC + "V", false);
         reload(regs, flags);
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "cycles", "J");
-        if (n.pre != 0) { mv.visitLdcInsn(n.pre); mv.visitInsn(LSUB); }
-        mv.visitVarInsn(LSTORE, CYC);
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "instructions", "J");
-        if (n.preN != 0) { mv.visitLdcInsn((long) n.preN); mv.visitInsn(LSUB); }
-        mv.visitVarInsn(LSTORE, ICNT);
     }
 
     /** Registers a non-terminal executor may read or write: its operand fields (and list). */

@@ -35,9 +35,15 @@ final class IrNode {
     /** Fall-through PC and branch target PC (-1: none); whether each edge stays in the region. */
     int next = -1, target = -1;
     boolean nextIn, targetIn;
-    /** Budget check before this instruction (entry and branch targets) and the span's cycle bound. */
+    /** Start of a counter span (entry and branch targets): counters are added on the edges into it. */
     boolean check;
-    long checkCycles;
+    /**
+     * Budget check before this instruction (the entry and targets of backward edges, so every loop
+     * has one), and the bound it checks: the most cycles any path from here runs before its last
+     * instruction, up to the next budget check or exit.
+     */
+    boolean budget;
+    long budgetCycles;
     /** Cycles and instructions from the start of this node's span up to (not including) this node. */
     long pre = -1;
     int preN;

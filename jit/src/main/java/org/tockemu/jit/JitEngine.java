@@ -176,6 +176,12 @@ public final class JitEngine implements ExecutionEngine {
                     r.sitePc[i] = (int) st[0]; r.siteIt[i] = (int) st[1]; r.siteCyc[i] = st[2]; r.siteN[i] = st[3]; r.siteInsn[i] = (int) st[4];
                 }
                 r.lo = rb.lo;
+                r.entries = rb.entries();
+                // the loop headers enter the same region (a run stopped at one resumes there)
+                for (int e : r.entries) {
+                    int i = (e - area.base) >>> 1;
+                    if (e != pc && (area.table[i] == null || area.table[i] == FAILED)) area.table[i] = r;
+                }
                 r.hi = rb.hi;
                 r.literals = rb.literals.stream().mapToInt(Integer::intValue).toArray();
                 r.bytecodeSize = em.codeSize();
@@ -221,7 +227,9 @@ public final class JitEngine implements ExecutionEngine {
             if (!hit) continue;
             r.valid = false;
             Area ra = areaFor(r.entry);
-            if (ra != null && ra.table != null && ra.table[(r.entry - ra.base) >>> 1] == r) ra.table[(r.entry - ra.base) >>> 1] = null;
+            for (int e : r.entries) {
+                if (ra != null && ra.table != null && ra.table[(e - ra.base) >>> 1] == r) ra.table[(e - ra.base) >>> 1] = null;
+            }
             live.set(i, live.get(live.size() - 1));
             live.remove(live.size() - 1);
             invalidations++;

@@ -12,6 +12,8 @@ public abstract class JitRegion {
     /** The decoded instructions of the region, for calls into the interpreter's executors. */
     protected final Insn[] insns;
     public final int entry;
+    /** Every PC the region can be entered at (the entry and its loop headers), sorted. */
+    public int[] entries = new int[0];
     /** Lowest and one past the highest code byte the region was translated from. */
     public int lo, hi;
     /** Addresses of literal-pool words folded into constants (checked readable per window epoch). */
@@ -30,6 +32,6 @@ public abstract class JitRegion {
         this.entry = entry;
     }
 
-    /** Runs from entry until an exit; the engine checked attention and cycles &lt; limit before. */
+    /** Runs from cpu.pc (one of {@link #entries}) until an exit; the engine checked attention and cycles &lt; limit before. */
     public abstract void run(Cpu cpu, long limit);
 }

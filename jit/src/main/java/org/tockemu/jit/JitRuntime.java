@@ -11,46 +11,58 @@ public final class JitRuntime {
     /** Debug: counts of executor fallbacks by instruction name (-Dtockemu.jit.histogram=true). */
     public static final java.util.Map<String, Integer> HISTO = Boolean.getBoolean("tockemu.jit.histogram") ? new java.util.TreeMap<>() : null;
 
-    // ---- sites: the state of the instruction at a call site, and region exits ----
+    // ---- sites: the state of the instruction at a call site, and region exits. Inside a region
+    // cpu.cycles/instructions hold the values at region entry and pk counts since then (cycles in
+    // the high word, instructions in the low word); a call site adds them for the call and takes
+    // them back after it (a fault leaves them added: the state of the faulting instruction).
+
+    private static final long LOW = 0xFFFFFFFFL;
 
     /** cpu.pc, itState and the counters as of before the site's instruction. */
-    static void at(Cpu cpu, JitRegion r, int site, long cyc, long icnt) {
+    static void at(Cpu cpu, JitRegion r, int site, long pk) {
         cpu.pc = r.sitePc[site];
         cpu.itState = r.siteIt[site];
-        cpu.cycles = cyc + r.siteCyc[site];
-        cpu.instructions = icnt + r.siteN[site];
+        cpu.cycles += (pk >>> 32) + r.siteCyc[site];
+        cpu.instructions += (pk & LOW) + r.siteN[site];
+    }
+
+    /** Undoes at()'s counters after the call returned. */
+    static void back(Cpu cpu, JitRegion r, int site, long pk) {
+        cpu.cycles -= (pk >>> 32) + r.siteCyc[site];
+        cpu.instructions -= (pk & LOW) + r.siteN[site];
     }
 
     /** Leaves the region at an exit site (pc -1: cpu.nextPc; itState -1: unchanged). */
-    public static void exit(Cpu cpu, JitRegion r, int site, long cyc, long icnt) {
+    public static void exit(Cpu cpu, JitRegion r, int site, long pk) {
         int pc = r.sitePc[site], it = r.siteIt[site];
         cpu.pc = pc == -1 ? cpu.nextPc : pc;
         if (it != -1) cpu.itState = it;
-        cpu.cycles = cyc + r.siteCyc[site];
-        cpu.instructions = icnt + r.siteN[site];
+        cpu.cycles += (pk >>> 32) + r.siteCyc[site];
+        cpu.instructions += (pk & LOW) + r.siteN[site];
     }
 
     /** Executes the site's instruction with the interpreter's executor, as Interpreter.step would. */
-    public static void fallback(Cpu cpu, JitRegion r, int site, long cyc, long icnt) {
-        at(cpu, r, site, cyc, icnt);
+    public static void fallback(Cpu cpu, JitRegion r, int site, long pk) {
+        at(cpu, r, site, pk);
         Insn in = r.insns[r.siteInsn[site]];
         if (HISTO != null) HISTO.merge(in.name, 1, Integer::sum);
         cpu.nextPc = cpu.pc + in.size;
         cpu.r[15] = cpu.pc + 4;
         Interpreter.execute(cpu, in);
+        back(cpu, r, site, pk);
     }
 
-    public static int read32(Cpu cpu, JitRegion r, int site, long cyc, long icnt, int addr) { at(cpu, r, site, cyc, icnt); return cpu.read32(addr); }
+    public static int read32(Cpu cpu, JitRegion r, int site, long pk, int addr) { at(cpu, r, site, pk); int v = cpu.read32(addr); back(cpu, r, site, pk); return v; }
 
-    public static int read16(Cpu cpu, JitRegion r, int site, long cyc, long icnt, int addr) { at(cpu, r, site, cyc, icnt); return cpu.read16(addr); }
+    public static int read16(Cpu cpu, JitRegion r, int site, long pk, int addr) { at(cpu, r, site, pk); int v = cpu.read16(addr); back(cpu, r, site, pk); return v; }
 
-    public static int read8(Cpu cpu, JitRegion r, int site, long cyc, long icnt, int addr) { at(cpu, r, site, cyc, icnt); return cpu.read8(addr); }
+    public static int read8(Cpu cpu, JitRegion r, int site, long pk, int addr) { at(cpu, r, site, pk); int v = cpu.read8(addr); back(cpu, r, site, pk); return v; }
 
-    public static void write32(Cpu cpu, JitRegion r, int site, long cyc, long icnt, int addr, int v) { at(cpu, r, site, cyc, icnt); cpu.write32(addr, v); }
+    public static void write32(Cpu cpu, JitRegion r, int site, long pk, int addr, int v) { at(cpu, r, site, pk); cpu.write32(addr, v); back(cpu, r, site, pk); }
 
-    public static void write16(Cpu cpu, JitRegion r, int site, long cyc, long icnt, int addr, int v) { at(cpu, r, site, cyc, icnt); cpu.write16(addr, v); }
+    public static void write16(Cpu cpu, JitRegion r, int site, long pk, int addr, int v) { at(cpu, r, site, pk); cpu.write16(addr, v); back(cpu, r, site, pk); }
 
-    public static void write8(Cpu cpu, JitRegion r, int site, long cyc, long icnt, int addr, int v) { at(cpu, r, site, cyc, icnt); cpu.write8(addr, v); }
+    public static void write8(Cpu cpu, JitRegion r, int site, long pk, int addr, int v) { at(cpu, r, site, pk); cpu.write8(addr, v); back(cpu, r, site, pk); }
 
     /** 1 when x == 0. */
     public static int isZero(int x) { return x == 0 ? 1 : 0; }

@@ -204,14 +204,15 @@ final class RegionBuilder {
     }
 
     /**
-     * Cycle bound of each checked span: from a check node along fall-through to the next check
-     * node or exit, the cycles of all but the last instruction (the interpreter runs the last one
-     * when the cycles before it are still below the limit).
+     * Counter spans: from each span start along fall-through to the next span start or exit, the
+     * cycles and instructions before each node ({@link IrNode#pre}), added to the counters on the
+     * edges out of the span. Budget checks: only at the entry and at targets of backward edges
+     * (every cycle in the region passes one); each bounds the longest path to the next check.
      */
     private void spans() {
         for (IrNode n : nodes) {
             if (!n.check) continue;
-            long sum = 0, last = 0;
+            long sum = 0;
             int cnt = 0;
             IrNode m = n;
             for (int guard = 0; guard <= nodes.size(); guard++) {
@@ -219,15 +220,44 @@ final class RegionBuilder {
                 m.preN = cnt;
                 sum += m.in.cycles;
                 cnt++;
-                last = m.in.cycles;
                 if (!m.nextIn || (m.kind == IrNode.BRANCH && !m.conditional())) break;
                 IrNode f = byPc.get(m.next);
                 if (f.check) break;
                 m = f;
             }
-            n.checkCycles = sum - last;
         }
         for (IrNode n : nodes) if (n.pre < 0) throw new IllegalStateException("node outside every span: " + n);
+        byPc.get(entry).budget = true;
+        for (IrNode n : nodes) {
+            if (n.nextIn && n.next <= n.pc) byPc.get(n.next).budget = true;
+            if (n.targetIn && n.target <= n.pc) byPc.get(n.target).budget = true;
+        }
+        // longest paths, in decreasing pc order: every edge between non-budget nodes goes forward
+        long[] tail = new long[nodes.size()];
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            IrNode n = nodes.get(i);
+            long best = -1;
+            for (int k = 0; k < 2; k++) {
+                boolean in = k == 0 ? n.nextIn : n.targetIn;
+                if (!in) continue;
+                IrNode s = byPc.get(k == 0 ? n.next : n.target);
+                if (s.budget) continue;
+                if (s.pc <= n.pc) throw new IllegalStateException("backward edge without a budget check: " + n);
+                best = Math.max(best, tail[s.index]);
+            }
+            // tail: cycles of the instructions before the last one on the longest path from n
+            tail[i] = best < 0 ? 0 : n.in.cycles + best;
+            if (n.budget) n.budgetCycles = tail[i];
+        }
+    }
+
+    /**
+     * The PCs the region can be entered at, sorted: the entry and every loop header with ITSTATE 0
+     * (each is a budget check, where a run can stop and resume), so a loop nest is one region
+     * whichever header a run stops at.
+     */
+    int[] entries() {
+        return nodes.stream().filter(n -> n.budget && n.it == 0).mapToInt(n -> n.pc).sorted().toArray();
     }
 
     private static int condFlags(int cond) {
@@ -292,7 +322,7 @@ final class RegionBuilder {
                 if (n.kind == IrNode.TERMINAL || n.kind == IrNode.FALLBACK || isMemory(n)) out = IrNode.ALL;
                 int kill = n.conditional() ? 0 : n.writes;
                 int in = n.reads | (out & ~kill);
-                if (n.check || isMemory(n) || n.kind == IrNode.FALLBACK || n.kind == IrNode.TERMINAL) in = IrNode.ALL;
+                if (n.budget || isMemory(n) || n.kind == IrNode.FALLBACK || n.kind == IrNode.TERMINAL) in = IrNode.ALL;
                 if (out != n.liveOut || in != n.liveIn) {
                     n.liveOut = out;
                     n.liveIn = in;
