@@ -16,23 +16,48 @@ public final class CliSupport {
     private CliSupport() {
     }
 
-    /** A picocli CommandLine with tockemu's error handlers and number converters. */
+    /** A picocli CommandLine with tockemu's error handlers and number converters (for {@link Main}: all subcommands). */
     public static CommandLine commandLine(Object command) {
+        return commandLine(command, null);
+    }
+
+    /** As {@link #commandLine(Object)}; for {@link Main}, only the subcommand named {@code first} when it names one. */
+    static CommandLine commandLine(Object command, String first) {
         CommandLine cl = new CommandLine(command);
-        cl.setParameterExceptionHandler((ex, args) -> {
+        if (command instanceof Main) Main.addSubcommands(cl, first);
+        Handlers h = new Handlers(cl);
+        cl.setParameterExceptionHandler(h);
+        cl.setExecutionExceptionHandler(h);
+        return cl;
+    }
+
+    /**
+     * The error handlers: a class rather than lambdas, so that the class-data-sharing archive can hold
+     * it (on JDK 17 it cannot hold lambdas implementing picocli's pre-Java-6 interfaces).
+     */
+    private static final class Handlers implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+        private final CommandLine cl;
+
+        Handlers(CommandLine cl) {
+            this.cl = cl;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine c = ex.getCommandLine();
             cl.getErr().println("tockemu: " + ex.getMessage() + " (try '" + c.getCommandSpec().qualifiedName() + " --help')");
             return 2;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine c, CommandLine.ParseResult parsed) {
             // the root's writer (tests redirect it after construction; subcommands may keep the old one)
             java.io.PrintWriter err = cl.getErr();
             err.println("tockemu: " + message(ex));
             if (System.getenv("TOCKEMU_DEBUG") != null) ex.printStackTrace(err);
             // option values the parser could not check (durations, names, board files) are usage errors
             return ex instanceof IllegalArgumentException ? 2 : 1;
-        });
-        return cl;
+        }
     }
 
     /** A user-facing one-line message for an exception. */
