@@ -3,7 +3,7 @@
 # Usage: scripts/bench-engines.sh [BENCH_ITERS] [bench names...]
 #   BENCH_ITERS (default 1000) is the benchmark run length; the ELFs are built into
 #   tests/build/bench-engines-ITERS (never touching tests/build/bare).
-# Wall clock includes start-up (JVM or QEMU) for every engine; tockemu's own --stats JSON
+# Wall clock includes start-up (JVM or QEMU) for every engine, tockemu run as scripts/tockemu runs it; tockemu's own --stats JSON
 # gives the instruction and cycle counts, which must be identical for jit and interp.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,9 +17,12 @@ for b in "${benches[@]}"; do targets+=("$out/bench_$b.elf"); done
 make -s -C "$root/tests/bare" OUT="$out" BENCH_ITERS="$iters" "${targets[@]}" >/dev/null
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 # build the jar once, outside the timings, and run a private copy (others' edits must not trigger rebuilds mid-run)
+# through the launcher, so with the same JVM options (scripts/jvm-options, TOCKEMU_JAVA_OPTS) and its
+# class-data-sharing archive, made next to the copy by the first call, also outside the timings
 "$root/scripts/tockemu" --version >/dev/null
 cp "$root/kernel/target/tockemu.jar" "$tmp/tockemu.jar"
-jvm=(java ${TOCKEMU_JAVA_OPTS:-} -jar "$tmp/tockemu.jar")
+jvm=(env TOCKEMU_JAR="$tmp/tockemu.jar" "$root/scripts/tockemu")
+"${jvm[@]}" --version >/dev/null
 json() { sed -n "s/.*\"$2\": *\([0-9.]*\).*/\1/p" "$1" | head -1; }
 qemu=(qemu-system-arm -M mps2-an386 -nographic -monitor none -serial stdio -semihosting-config enable=on,target=native)
 # timed CMD...: runs CMD, leaves "wall cpu" (seconds; cpu = user + sys, all threads) in $tmp/t
