@@ -28,8 +28,8 @@ final class Emitter {
     static final String BASE = "org/tockemu/jit/JitRegion";
 
     // locals
-    static final int THIS = 0, L_CPU = 1, LIMIT = 2, R0 = 4, FN = 19, FZ = 20, FC = 21, FV = 22, PK = 23, LIMS = 25,
-            EXITK = 27, EPOCH = 32, T0 = 33, T1 = 34, T2 = 35, T3 = 36,
+    static final int THIS = 0, L_CPU = 1, LIMIT = 2, R0 = 4, FNZ = 19, CA = 20, CB = 21, CR = 22, PK = 23, LIMS = 25,
+            EXITK = 27, VA = 28, VB = 29, VR = 30, EPOCH = 32, T0 = 33, T1 = 34, T2 = 35, T3 = 36,
             RARR = 37, MEM = 38, TL = 39, T4 = 41, T5 = 42;
 
     private final RegionBuilder rb;
@@ -160,17 +160,62 @@ final class Emitter {
         }
     }
 
-    private static final String[] FLAG = {"n", "z", "c", "v"};
+    // Lazy flags: the flag-setting instructions only name values, the flags are derived where read.
+    // N and Z: FNZ (N = FNZ < 0, Z = FNZ == 0; N and Z both set is not representable, the engine
+    // does not enter a region in that state). C and V: the operands and result of the last
+    // add/subtract, C = carry out of CA + CB (+ carry in) = CR, V = its signed overflow of VA + VB = VR;
+    // an explicit C is CA = CB = C << 31, an explicit V is VA = VB = 0, VR = V << 31.
 
     private void loadFlags() {
-        for (int f = 0; f < 4; f++) {
-            mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, FLAG[f], "Z"); mv.visitVarInsn(ISTORE, FN + f);
-        }
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitMethodInsn(INVOKESTATIC, RT, "nzOf", "(L" + CPU + ";)I", false); mv.visitVarInsn(ISTORE, FNZ);
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "c", "Z"); setC();
+        iconst(0); mv.visitVarInsn(ISTORE, CR);
+        iconst(0); mv.visitVarInsn(ISTORE, VA);
+        iconst(0); mv.visitVarInsn(ISTORE, VB);
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "v", "Z"); iconst(31); mv.visitInsn(ISHL); mv.visitVarInsn(ISTORE, VR);
     }
 
     private void storeFlags() {
-        for (int f = 0; f < 4; f++) {
-            mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, FN + f); mv.visitFieldInsn(PUTFIELD, CPU, FLAG[f], "Z");
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, FNZ); iconst(31); mv.visitInsn(IUSHR); mv.visitFieldInsn(PUTFIELD, CPU, "n", "Z");
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, FNZ); mv.visitMethodInsn(INVOKESTATIC, RT, "isZero", "(I)I", false); mv.visitFieldInsn(PUTFIELD, CPU, "z", "Z");
+        mv.visitVarInsn(ALOAD, L_CPU); pushC(); mv.visitFieldInsn(PUTFIELD, CPU, "c", "Z");
+        mv.visitVarInsn(ALOAD, L_CPU); pushV(); mv.visitFieldInsn(PUTFIELD, CPU, "v", "Z");
+    }
+
+    /** Pushes C (0/1). */
+    private void pushC() {
+        mv.visitVarInsn(ILOAD, CA); mv.visitVarInsn(ILOAD, CB); mv.visitVarInsn(ILOAD, CR);
+        mv.visitMethodInsn(INVOKESTATIC, RT, "carryOf", "(III)I", false);
+    }
+
+    /** Pushes V (0/1). */
+    private void pushV() {
+        mv.visitVarInsn(ILOAD, VA); mv.visitVarInsn(ILOAD, VB); mv.visitVarInsn(ILOAD, VR);
+        mv.visitMethodInsn(INVOKESTATIC, RT, "addOverflow", "(III)I", false);
+    }
+
+    /** Pushes N (0/1). */
+    private void pushN() { mv.visitVarInsn(ILOAD, FNZ); iconst(31); mv.visitInsn(IUSHR); }
+
+    /** Pushes Z (0/1). */
+    private void pushZ() { mv.visitVarInsn(ILOAD, FNZ); mv.visitMethodInsn(INVOKESTATIC, RT, "isZero", "(I)I", false); }
+
+    /** C = the 0/1 int on the stack (consumed). */
+    private void setC() {
+        iconst(31); mv.visitInsn(ISHL); mv.visitInsn(DUP); mv.visitVarInsn(ISTORE, CA); mv.visitVarInsn(ISTORE, CB);
+    }
+
+    /** C and V of x + y (+ carry in) = res, from locals. */
+    private void setCV(int need, int x, int y, int res) {
+        if ((need & IrNode.C) != 0) {
+            mv.visitVarInsn(ILOAD, x); mv.visitVarInsn(ISTORE, CA);
+            mv.visitVarInsn(ILOAD, y); mv.visitVarInsn(ISTORE, CB);
+            mv.visitVarInsn(ILOAD, res); mv.visitVarInsn(ISTORE, CR);
+        }
+        if ((need & IrNode.V) != 0) {
+            mv.visitVarInsn(ILOAD, x); mv.visitVarInsn(ISTORE, VA);
+            mv.visitVarInsn(ILOAD, y); mv.visitVarInsn(ISTORE, VB);
+            mv.visitVarInsn(ILOAD, res); mv.visitVarInsn(ISTORE, VR);
         }
     }
 
@@ -236,20 +281,20 @@ final class Emitter {
         if (cond >= 14) return;
         boolean inv = (cond & 1) != 0;
         switch (cond >>> 1) {
-            case 0: mv.visitVarInsn(ILOAD, FZ); mv.visitJumpInsn(inv ? IFNE : IFEQ, fail); break;
-            case 1: mv.visitVarInsn(ILOAD, FC); mv.visitJumpInsn(inv ? IFNE : IFEQ, fail); break;
-            case 2: mv.visitVarInsn(ILOAD, FN); mv.visitJumpInsn(inv ? IFNE : IFEQ, fail); break;
-            case 3: mv.visitVarInsn(ILOAD, FV); mv.visitJumpInsn(inv ? IFNE : IFEQ, fail); break;
+            case 0: mv.visitVarInsn(ILOAD, FNZ); mv.visitJumpInsn(inv ? IFEQ : IFNE, fail); break; // EQ: FNZ == 0
+            case 1: pushC(); mv.visitJumpInsn(inv ? IFNE : IFEQ, fail); break;
+            case 2: mv.visitVarInsn(ILOAD, FNZ); mv.visitJumpInsn(inv ? IFLT : IFGE, fail); break; // MI: FNZ < 0
+            case 3: pushV(); mv.visitJumpInsn(inv ? IFNE : IFEQ, fail); break;
             case 4: // HI: C && !Z
-                mv.visitVarInsn(ILOAD, FC); mv.visitVarInsn(ILOAD, FZ); iconst(1); mv.visitInsn(IXOR); mv.visitInsn(IAND);
+                pushC(); pushZ(); iconst(1); mv.visitInsn(IXOR); mv.visitInsn(IAND);
                 mv.visitJumpInsn(inv ? IFNE : IFEQ, fail);
                 break;
             case 5: // GE: N == V
-                mv.visitVarInsn(ILOAD, FN); mv.visitVarInsn(ILOAD, FV);
+                pushN(); pushV();
                 mv.visitJumpInsn(inv ? IF_ICMPEQ : IF_ICMPNE, fail);
                 break;
             default: // GT: N == V && !Z
-                mv.visitVarInsn(ILOAD, FN); mv.visitVarInsn(ILOAD, FV); mv.visitInsn(IXOR); mv.visitVarInsn(ILOAD, FZ); mv.visitInsn(IOR);
+                pushN(); pushV(); mv.visitInsn(IXOR); pushZ(); mv.visitInsn(IOR);
                 mv.visitJumpInsn(inv ? IFEQ : IFNE, fail);
                 break;
         }
@@ -259,9 +304,7 @@ final class Emitter {
     private void setNZ(IrNode n) {
         int need = n.needed();
         if ((need & (IrNode.N | IrNode.Z)) == 0) { mv.visitInsn(POP); return; }
-        if ((need & IrNode.N) != 0 && (need & IrNode.Z) != 0) mv.visitInsn(DUP);
-        if ((need & IrNode.N) != 0) { iconst(31); mv.visitInsn(IUSHR); mv.visitVarInsn(ISTORE, FN); }
-        if ((need & IrNode.Z) != 0) { mv.visitMethodInsn(INVOKESTATIC, RT, "isZero", "(I)I", false); mv.visitVarInsn(ISTORE, FZ); }
+        mv.visitVarInsn(ISTORE, FNZ); // every instruction that sets one of N and Z sets both
     }
 
     /** Shift by a constant amount (decoded DecodeImmShift), carry-in C local for RRX. */
@@ -273,7 +316,7 @@ final class Emitter {
             case Alu.ASR: iconst(Math.min(amount, 31)); mv.visitInsn(ISHR); break;
             case Alu.ROR: iconst(amount & 31); mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "rotateRight", "(II)I", false); break;
             default:
-                iconst(1); mv.visitInsn(IUSHR); mv.visitVarInsn(ILOAD, FC); iconst(31); mv.visitInsn(ISHL); mv.visitInsn(IOR);
+                iconst(1); mv.visitInsn(IUSHR); pushC(); iconst(31); mv.visitInsn(ISHL); mv.visitInsn(IOR);
                 break;
         }
     }
@@ -373,7 +416,7 @@ final class Emitter {
 
     private void reload(int regs, boolean flags) {
         for (int r = 0; r < 15; r++) if ((regs & (1 << r)) != 0) { mv.visitVarInsn(ALOAD, RARR); iconst(r); mv.visitInsn(IALOAD); mv.visitVarInsn(ISTORE, R0 + r); }
-        if (flags) loadFlags();
+        // flags: no fallback executor writes NZCV (MRS, CLREX and SEV only read or ignore them)
     }
 
     /** Emits an inline instruction. */
@@ -409,7 +452,7 @@ final class Emitter {
             else if (form == 1) reg(n, in.rm);
             else {
                 if (shC) {
-                    reg(n, in.rm); iconst(in.shiftType); iconst(in.shiftN); mv.visitVarInsn(ILOAD, FC);
+                    reg(n, in.rm); iconst(in.shiftType); iconst(in.shiftN); pushC();
                     mv.visitMethodInsn(INVOKESTATIC, ALU, "shiftCarry", "(IIIZ)Z", false);
                     mv.visitVarInsn(ISTORE, T1);
                 }
@@ -437,8 +480,8 @@ final class Emitter {
             if (flags) {
                 setNZ(n);
                 if ((need & IrNode.C) != 0) {
-                    if (s && form == 0 && in.immCarry >= 0) { iconst(in.immCarry); mv.visitVarInsn(ISTORE, FC); }
-                    else if (shC) { mv.visitVarInsn(ILOAD, T1); mv.visitVarInsn(ISTORE, FC); }
+                    if (s && form == 0 && in.immCarry >= 0) { iconst(in.immCarry); setC(); }
+                    else if (shC) { mv.visitVarInsn(ILOAD, T1); setC(); }
                 }
             }
             return;
@@ -466,28 +509,13 @@ final class Emitter {
             }
             mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ILOAD, T1); mv.visitInsn(IADD);
             if (ci == 1) { iconst(1); mv.visitInsn(IADD); }
-            else if (ci == -1) { mv.visitVarInsn(ILOAD, FC); mv.visitInsn(IADD); }
+            else if (ci == -1) { pushC(); mv.visitInsn(IADD); }
             if (flags) { mv.visitInsn(DUP); mv.visitVarInsn(ISTORE, T2); }
             if (kind < 5) {
                 if (kind == 0 || kind == 2) setRegSp(in.rd); else setReg(in.rd);
             } else mv.visitInsn(POP);
             if (flags) {
-                // C and V use the carry-in before it is overwritten
-                if ((need & IrNode.C) != 0) {
-                    if (ci == -1) {
-                        mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ILOAD, T1); mv.visitVarInsn(ILOAD, FC);
-                        mv.visitMethodInsn(INVOKESTATIC, RT, "addCarry", "(III)I", false);
-                    } else {
-                        mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ILOAD, T2);
-                        mv.visitMethodInsn(INVOKESTATIC, RT, ci == 0 ? "carry0" : "carry1", "(II)I", false);
-                    }
-                    mv.visitVarInsn(ISTORE, FC);
-                }
-                if ((need & IrNode.V) != 0) {
-                    mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ILOAD, T1); mv.visitVarInsn(ILOAD, T2);
-                    mv.visitMethodInsn(INVOKESTATIC, RT, "addOverflow", "(III)I", false);
-                    mv.visitVarInsn(ISTORE, FV);
-                }
+                setCV(need, T0, T1, T2);
                 mv.visitVarInsn(ILOAD, T2);
                 setNZ(n);
             }
@@ -498,13 +526,13 @@ final class Emitter {
                 boolean fl = s;
                 reg(n, in.rm); iconst(0xFF); mv.visitInsn(IAND); mv.visitVarInsn(ISTORE, T1);
                 reg(n, in.rn); mv.visitVarInsn(ISTORE, T0);
-                mv.visitVarInsn(ILOAD, T0); iconst(in.shiftType); mv.visitVarInsn(ILOAD, T1); mv.visitVarInsn(ILOAD, FC);
+                mv.visitVarInsn(ILOAD, T0); iconst(in.shiftType); mv.visitVarInsn(ILOAD, T1); pushC();
                 mv.visitMethodInsn(INVOKESTATIC, ALU, "shift", "(IIIZ)I", false);
                 mv.visitVarInsn(ISTORE, T2);
                 if (fl && (need & IrNode.C) != 0) {
-                    mv.visitVarInsn(ILOAD, T0); iconst(in.shiftType); mv.visitVarInsn(ILOAD, T1); mv.visitVarInsn(ILOAD, FC);
+                    mv.visitVarInsn(ILOAD, T0); iconst(in.shiftType); mv.visitVarInsn(ILOAD, T1); pushC();
                     mv.visitMethodInsn(INVOKESTATIC, ALU, "shiftCarry", "(IIIZ)Z", false);
-                    mv.visitVarInsn(ISTORE, FC);
+                    setC();
                 }
                 mv.visitVarInsn(ILOAD, T2); setReg(in.rd);
                 if (fl) { mv.visitVarInsn(ILOAD, T2); setNZ(n); }

@@ -134,8 +134,9 @@ public final class JitEngine implements ExecutionEngine {
         }
     }
 
-    /** The region's code lies in the current execute window and its folded literals are readable. */
+    /** The region's code lies in the current execute window, its folded literals are readable, the flags representable. */
     private static boolean enterable(Cpu cpu, JitRegion r) {
+        if (cpu.n && cpu.z) return false; // not representable in the regions' lazy flags (only MSR makes it)
         if (Integer.compareUnsigned(r.lo - cpu.xStart, cpu.xLen) >= 0 || Integer.compareUnsigned(r.hi - 1 - cpu.xStart, cpu.xLen) >= 0) return false;
         if (r.literals.length != 0 && (r.checkedEpoch != cpu.windowEpoch || r.checkedPriv != cpu.privileged())) {
             boolean priv = cpu.privileged();

@@ -64,19 +64,14 @@ public final class JitRuntime {
 
     public static void write8(Cpu cpu, JitRegion r, int site, long pk, int addr, int v) { at(cpu, r, site, pk); cpu.write8(addr, v); back(cpu, r, site, pk); }
 
+    /** The lazy N/Z value of the cpu's flags (N and Z both set is not representable: see JitEngine.enterable). */
+    public static int nzOf(Cpu cpu) { return cpu.n ? Integer.MIN_VALUE : cpu.z ? 0 : 1; }
+
+    /** Carry out of bit 31 of a + b (+ any carry in) = r: the majority of a31, b31 and the carry into bit 31. */
+    public static int carryOf(int a, int b, int r) { return ((a & b) | ((a | b) & ~r)) >>> 31; }
+
     /** 1 when x == 0. */
     public static int isZero(int x) { return x == 0 ? 1 : 0; }
-
-    /** Carry out of x + y + ci (AddWithCarry). */
-    public static int addCarry(int x, int y, int ci) {
-        return (int) (((x & 0xFFFFFFFFL) + (y & 0xFFFFFFFFL) + ci) >>> 32);
-    }
-
-    /** Carry out of res = x + y (no carry in): res &lt; x unsigned. */
-    public static int carry0(int x, int res) { return Integer.compareUnsigned(res, x) < 0 ? 1 : 0; }
-
-    /** Carry out of res = x + y + 1: res &lt;= x unsigned. */
-    public static int carry1(int x, int res) { return Integer.compareUnsigned(res, x) <= 0 ? 1 : 0; }
 
     /** Overflow of x + y (+ ci) = res. */
     public static int addOverflow(int x, int y, int res) {
