@@ -74,6 +74,11 @@ public final class Cpu {
     public Insn[] xCache;                                      // decoded instructions for the x window's region
     /** Bumped whenever windows are dropped, so cached users (JIT) can notice. */
     public int windowEpoch;
+    /**
+     * Bumped on every store or load into executable memory the bus reports (Bus.CodeWriteListener):
+     * the interpreter's block cache (exec.Block) trusts a block validated since the last change.
+     */
+    public int codeWrites;
 
     private final java.util.IdentityHashMap<Region, Insn[]> decodeCaches = new java.util.IdentityHashMap<>();
 
@@ -81,6 +86,7 @@ public final class Cpu {
         this.bus = bus;
         this.mpu = new Mpu(this);
         this.exceptions = new ExceptionUnit(this);
+        bus.addCodeWriteListener((addr, len) -> codeWrites++);
     }
 
     // ------------------------------------------------------------------ modes and banking

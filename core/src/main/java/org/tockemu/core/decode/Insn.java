@@ -48,6 +48,11 @@ public final class Insn {
      * never match, so an unclassified instruction is validated the long way.
      */
     public int encKey = -1, encMask;
+    /**
+     * The interpreter's decoded block starting at this instruction (exec.Block), or null.
+     * Performance only, like {@link #fast}; validated against memory on every use.
+     */
+    public org.tockemu.core.exec.Block block;
 
     public boolean index() { return (flags & INDEX) != 0; }
     public boolean add() { return (flags & ADD) != 0; }

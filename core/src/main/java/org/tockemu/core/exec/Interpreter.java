@@ -35,12 +35,158 @@ public final class Interpreter {
                         limit = Math.min(end, exc.nextEventCycle());
                         continue;
                     }
-                    step(cpu);
+                    if (cpu.itState != 0 || !tryBlock(cpu, limit)) step(cpu);
                 }
             } catch (GuestFault f) {
                 exc.takeFault();
             }
         }
+    }
+
+    // ---- block mode (see Block): run() executes a cached straight-line block at a time when the
+    // IT state is 0, the block lies in the execute window and its cycles cannot reach the limit
+    // before its last instruction; otherwise it single-steps. Observable state is exactly as
+    // with step(): cpu.cycles is current during every instruction (devices read it), cpu.pc,
+    // nextPc and the counters are committed at the block's end, at an early exit (attention set,
+    // a slow-path store) and before a fault propagates.
+
+    /** Runs blocks from cpu.pc if possible; false when the caller must step instead. */
+    private static boolean tryBlock(Cpu cpu, long limit) {
+        int pc = cpu.pc;
+        Block b = blockAt(cpu, pc);
+        if (b == null || cpu.cycles + b.cyclesBeforeLast >= limit) return false;
+        runBlocks(cpu, b, pc, limit);
+        return true;
+    }
+
+    /** The valid block at pc (IT state 0 assumed), building it when needed; null when pc is outside the execute window. */
+    private static Block blockAt(Cpu cpu, int pc) {
+        int off = pc - cpu.xStart;
+        if (Integer.compareUnsigned(off, cpu.xLen) >= 0) return null;
+        Insn first = cpu.xCache[(pc - cpu.xBase) >>> 1];
+        Block b;
+        if (first == null || (b = first.block) == null || !b.usable(cpu, pc)) return Block.build(cpu, pc);
+        return b;
+    }
+
+    /** True when in may run in the middle of a block (see Block): it never writes the PC, IT state or mode. */
+    static boolean isMiddle(Insn in, boolean ramCode) {
+        switch (in.fast) {
+            case F_LOGICAL: case F_ARITH:
+            case F_MOV_R: case F_AND_R: case F_EOR_R: case F_ORR_R: case F_ADD_I: case F_ADD_R:
+            case F_SUB_I: case F_SUB_R: case F_CMP_I: case F_CMP_R: case F_MOV_I:
+            case F_LDR_I: case F_LDRB_I: case F_LDRH_I: case F_LDRSB_I: case F_LDRSH_I:
+            case F_LDR_R: case F_LDRB_R: case F_LDRH_R: case F_LDRSB_R: case F_LDRSH_R:
+            case F_LD_WB: case F_LDR_LIT: case F_MUL: case F_MLA:
+                return true;
+            case F_STR_I: case F_STRB_I: case F_STRH_I: case F_STR_R: case F_STRB_R: case F_STRH_R: case F_ST_WB:
+                return !ramCode;
+            case F_DP_OTHER:
+                return in.op != DataProcessing.ADD_PC && in.op != DataProcessing.MOV_PC;
+            case F_MEMORY:
+                switch (in.op) {
+                    case LoadStoreMultiple.LDM: case LoadStoreMultiple.LDMDB: return (in.list & 0x8000) == 0;
+                    case LoadStoreMultiple.LDRD: return true;
+                    case LoadStoreMultiple.STM: case LoadStoreMultiple.STMDB: case LoadStoreMultiple.STRD: return !ramCode;
+                    default: return false;
+                }
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Executes block b at pc (== cpu.pc; the caller checked IT state 0, the window, the bytes and
+     * the cycle limit), then the blocks that follow while nothing needs the run loop.
+     */
+    private static void runBlocks(Cpu cpu, Block b, int pc, long limit) {
+        final int[] r = cpu.r;
+        long cyc = cpu.cycles;
+        long count = cpu.instructions;
+        for (;;) {
+            final Insn[] ins = b.insns;
+            final BlockOp[] ops = b.ops;
+            final int nMid = b.nMid;
+            int i = 0;
+            // cpu.cycles stays at the block's start while its middle runs (see BlockOp)
+            cpu.cycles = cyc;
+            try {
+                while (i < nMid) {
+                    boolean end = ops[i].exec(cpu);
+                    i++;
+                    if (end || cpu.attention) {
+                        // as step() would: run() looks at the next boundary (after a slow-path
+                        // store, which may have written code, the next block entry validates again)
+                        commit(cpu, b.pcAt[i], count + i, cyc + b.cycAt[i]);
+                        return;
+                    }
+                }
+            } catch (RuntimeException e) {
+                // a fault in instruction i: the state step() leaves (pc at the instruction, not counted)
+                cpu.pc = b.pcAt[i];
+                cpu.nextPc = b.pcAt[i + 1];
+                cpu.instructions = count + i;
+                cpu.cycles = cyc + b.cycAt[i];
+                throw e;
+            }
+            pc = b.pcAt[i];
+            cyc += b.cycAt[i];
+            count += i;
+            if (nMid == ins.length) {
+                commit(cpu, pc, count, cyc);
+                return;
+            }
+            // the terminator, exactly as step() (IT state is 0)
+            Insn in = ins[nMid];
+            r[15] = pc + 4;
+            int next = pc + in.size;
+            switch (in.fast) {
+                case F_B: next = (pc + 4 + in.imm) & ~1; break;
+                case F_BCOND: if (cpu.conditionPassed(in.cond)) next = (pc + 4 + in.imm) & ~1; break;
+                case F_BL: r[14] = next | 1; next = (pc + 4 + in.imm) & ~1; break;
+                case F_CBZ: if (r[in.rn] == 0) next = (pc + 4 + in.imm) & ~1; break;
+                case F_CBNZ: if (r[in.rn] != 0) next = (pc + 4 + in.imm) & ~1; break;
+                default:
+                    cpu.pc = pc;
+                    cpu.nextPc = next;
+                    cpu.instructions = count;
+                    cpu.cycles = cyc;
+                    dispatch(cpu, in);
+                    next = cpu.nextPc;
+                    cyc = cpu.cycles;
+                    break;
+            }
+            pc = next;
+            count++;
+            cyc += in.cycles;
+            // chain to the next block unless run() has something to do (same checks as its loop)
+            if (cpu.attention || cpu.itState != 0) {
+                commit(cpu, pc, count, cyc);
+                return;
+            }
+            Block nb = pc == b.endPc ? b.fall : pc == b.takenPc ? b.taken : null;
+            if (nb == null || !nb.usable(cpu, pc)) {
+                nb = blockAt(cpu, pc);
+                if (nb == null) {
+                    commit(cpu, pc, count, cyc);
+                    return;
+                }
+                if (pc == b.endPc) b.fall = nb;
+                else { b.takenPc = pc; b.taken = nb; }
+            }
+            if (cyc + nb.cyclesBeforeLast >= limit) {
+                commit(cpu, pc, count, cyc);
+                return;
+            }
+            b = nb;
+        }
+    }
+
+    private static void commit(Cpu cpu, int pc, long count, long cyc) {
+        cpu.pc = pc;
+        cpu.nextPc = pc;
+        cpu.instructions = count;
+        cpu.cycles = cyc;
     }
 
     /** Work at an instruction boundary; returns a StopReason or 0 to go on. Shared by every engine. */
@@ -316,7 +462,7 @@ public final class Interpreter {
     }
 
     /** Cache miss (or unclassified entry) inside the execute window. */
-    private static Insn refill(Cpu cpu, int idx) {
+    static Insn refill(Cpu cpu, int idx) {
         byte[] mem = cpu.xMem;
         Insn[] cache = cpu.xCache;
         int hw1 = LittleEndian.get16(mem, idx);
