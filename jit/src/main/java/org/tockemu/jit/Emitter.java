@@ -164,15 +164,17 @@ final class Emitter {
     // N and Z: FNZ (N = FNZ < 0, Z = FNZ == 0; N and Z both set is not representable, the engine
     // does not enter a region in that state). C and V: the operands and result of the last
     // add/subtract, C = carry out of CA + CB (+ carry in) = CR, V = its signed overflow of VA + VB = VR;
-    // an explicit C is CA = CB = C << 31, an explicit V is VA = VB = 0, VR = V << 31.
+    // an explicit C is CA = CB = C << 31; loaded flags are a triple that encodes both C and V.
 
     private void loadFlags() {
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitMethodInsn(INVOKESTATIC, RT, "nzOf", "(L" + CPU + ";)I", false); mv.visitVarInsn(ISTORE, FNZ);
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "c", "Z"); setC();
-        iconst(0); mv.visitVarInsn(ISTORE, CR);
-        iconst(0); mv.visitVarInsn(ISTORE, VA);
-        iconst(0); mv.visitVarInsn(ISTORE, VB);
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "v", "Z"); iconst(31); mv.visitInsn(ISHL); mv.visitVarInsn(ISTORE, VR);
+        // one triple that gives both C and V (bit 31 of a, b, r: C&V, C, V&~C), in both the C and the V
+        // locals: they stay the same values until an explicit C, so HotSpot keeps one copy
+        for (int k = 0; k < 3; k++) {
+            mv.visitVarInsn(ALOAD, L_CPU);
+            mv.visitMethodInsn(INVOKESTATIC, RT, k == 0 ? "cvA" : k == 1 ? "cvB" : "cvR", "(L" + CPU + ";)I", false);
+            mv.visitInsn(DUP); mv.visitVarInsn(ISTORE, CA + k); mv.visitVarInsn(ISTORE, k == 0 ? VA : k == 1 ? VB : VR);
+        }
     }
 
     private void storeFlags() {
@@ -355,6 +357,9 @@ final class Emitter {
             case IrNode.FALLBACK:
             case IrNode.TERMINAL:
                 if (n.kind == IrNode.TERMINAL) {
+                    if (n.in.group == Group.BRANCH && (n.in.op == BranchSystem.BX || n.in.op == BranchSystem.BLX) && n.in.rm != 15) {
+                        indirectBranch(n);
+                    }
                     // everything spilled; the executor's results stay in cpu (no write-back), pc = cpu.nextPc
                     storeRegs();
                     storeFlags();
@@ -372,6 +377,23 @@ final class Emitter {
             }
         }
         mv.visitLabel(skip);
+    }
+
+    /**
+     * BX/BLX Rm to a Thumb address outside the EXC_RETURN range: leaves the region for the target
+     * directly; anything else (interworking to ARM state, exception return) falls through to the
+     * executor.
+     */
+    private void indirectBranch(IrNode n) {
+        Label slow = new Label();
+        reg(n, n.in.rm); mv.visitVarInsn(ISTORE, T0);
+        mv.visitVarInsn(ILOAD, T0); iconst(1); mv.visitInsn(IAND); mv.visitJumpInsn(IFEQ, slow);
+        mv.visitVarInsn(ILOAD, T0); iconst(28); mv.visitInsn(IUSHR); iconst(0xF); mv.visitJumpInsn(IF_ICMPEQ, slow);
+        if (n.in.op == BranchSystem.BLX) { iconst((n.pc + n.in.size) | 1); setReg(14); }
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, T0); iconst(~1); mv.visitInsn(IAND); mv.visitFieldInsn(PUTFIELD, CPU, "nextPc", "I");
+        // BX/BLX end an IT block if in one: ITSTATE is 0 after them
+        exitSite(site(-1, 0, n.pre + n.in.cycles, n.preN + 1, -1), exit);
+        mv.visitLabel(slow);
     }
 
     private void jumpOrExit(IrNode n, int target, boolean in, int it) {

@@ -64,7 +64,7 @@ public final class JitEngine implements ExecutionEngine {
     private final List<JitRegion> live = new ArrayList<>();
 
     // stats
-    long interpreted, regionsTranslated, translationNanos, bytecodeBytes, invalidations, flushes, failures, retries, regionEntries;
+    long interpreted, regionsTranslated, translationNanos, buildNanos, emitNanos, defineNanos, bytecodeBytes, invalidations, flushes, failures, retries, regionEntries;
 
     public JitEngine(Cpu cpu) {
         this.cpu = cpu;
@@ -155,11 +155,16 @@ public final class JitEngine implements ExecutionEngine {
         try {
             int max = maxInsns;
             for (;;) {
+                long tb = System.nanoTime();
                 RegionBuilder rb = new RegionBuilder(area.region, pc, max);
                 if (!rb.build()) return FAILED;
                 String name = "org/tockemu/jit/R" + Integer.toHexString(pc) + "_" + CLASS_COUNTER.incrementAndGet();
                 Emitter em = new Emitter(rb, name);
+                long te = System.nanoTime();
                 byte[] bytes = em.generate();
+                long td = System.nanoTime();
+                buildNanos += te - tb;
+                emitNanos += td - te;
                 if (em.codeSize() > 7000 && max > 8) {
                     retries++;
                     max /= 2;
@@ -170,6 +175,7 @@ public final class JitEngine implements ExecutionEngine {
                 Insn[] insns = new Insn[rb.nodes.size()];
                 for (int i = 0; i < insns.length; i++) insns[i] = rb.nodes.get(i).in;
                 JitRegion r = (JitRegion) l.findConstructor(l.lookupClass(), CTOR).invoke(insns, pc);
+                defineNanos += System.nanoTime() - td;
                 int ns = em.sites.size();
                 r.sitePc = new int[ns]; r.siteIt = new int[ns]; r.siteInsn = new int[ns]; r.siteCyc = new long[ns]; r.siteN = new long[ns];
                 for (int i = 0; i < ns; i++) {
@@ -250,6 +256,9 @@ public final class JitEngine implements ExecutionEngine {
         m.put("jit_regions_live", (long) live.size());
         m.put("jit_bytecode_bytes", bytecodeBytes);
         m.put("jit_translation_millis", translationNanos / 1_000_000.0);
+        m.put("jit_translation_frontend_millis", buildNanos / 1_000_000.0);
+        m.put("jit_translation_backend_millis", emitNanos / 1_000_000.0);
+        m.put("jit_translation_define_millis", defineNanos / 1_000_000.0);
         m.put("jit_invalidations", invalidations);
         m.put("jit_flushes", flushes);
         m.put("jit_failures", failures);

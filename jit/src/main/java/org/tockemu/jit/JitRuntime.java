@@ -11,6 +11,14 @@ public final class JitRuntime {
     /** Debug: counts of executor fallbacks by instruction name (-Dtockemu.jit.histogram=true). */
     public static final java.util.Map<String, Integer> HISTO = Boolean.getBoolean("tockemu.jit.histogram") ? new java.util.TreeMap<>() : null;
 
+    static {
+        if (HISTO != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> HISTO.entrySet().stream()
+                    .sorted((a, b) -> b.getValue() - a.getValue()).limit(30)
+                    .forEach(e -> System.err.printf("tockemu jit: fallback %-24s %,d%n", e.getKey(), e.getValue()))));
+        }
+    }
+
     // ---- sites: the state of the instruction at a call site, and region exits. Inside a region
     // cpu.cycles/instructions hold the values at region entry and pk counts since then (cycles in
     // the high word, instructions in the low word); a call site adds them for the call and takes
@@ -66,6 +74,13 @@ public final class JitRuntime {
 
     /** The lazy N/Z value of the cpu's flags (N and Z both set is not representable: see JitEngine.enterable). */
     public static int nzOf(Cpu cpu) { return cpu.n ? Integer.MIN_VALUE : cpu.z ? 0 : 1; }
+
+    /** A carry/overflow triple (a, b, r) whose carryOf is C and addOverflow is V: bit 31 of a = C&V, b = C, r = V&~C. */
+    public static int cvA(Cpu cpu) { return cpu.c && cpu.v ? Integer.MIN_VALUE : 0; }
+
+    public static int cvB(Cpu cpu) { return cpu.c ? Integer.MIN_VALUE : 0; }
+
+    public static int cvR(Cpu cpu) { return cpu.v && !cpu.c ? Integer.MIN_VALUE : 0; }
 
     /** Carry out of bit 31 of a + b (+ any carry in) = r: the majority of a31, b31 and the carry into bit 31. */
     public static int carryOf(int a, int b, int r) { return ((a & b) | ((a | b) & ~r)) >>> 31; }

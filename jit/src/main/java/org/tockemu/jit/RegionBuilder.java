@@ -338,7 +338,7 @@ final class RegionBuilder {
             Insn in = n.in;
             used |= 1 << in.rd | 1 << in.rn | 1 << in.rm | 1 << in.ra;
             if (in.group == Group.MEMORY && in.op >= LoadStoreMultiple.LDM && in.op <= LoadStoreMultiple.STMDB) used |= in.list;
-            if (in.group == Group.BRANCH && in.op == BranchSystem.BL) used |= 1 << 14;
+            if (in.group == Group.BRANCH && (in.op == BranchSystem.BL || in.op == BranchSystem.BLX)) used |= 1 << 14;
         }
         usedRegs = used & 0x7FFF;
     }
