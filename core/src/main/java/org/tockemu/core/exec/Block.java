@@ -1,15 +1,18 @@
 package org.tockemu.core.exec;
 
 import org.tockemu.core.cpu.Cpu;
+import org.tockemu.core.decode.Group;
 import org.tockemu.core.decode.Insn;
 import org.tockemu.core.mem.LittleEndian;
 import org.tockemu.core.mem.Region;
 
 /**
  * A decoded straight-line run of instructions for the interpreter's block mode
- * ({@link Interpreter#run}): {@link #nMid} "middle" instructions that never write the PC, the
- * IT state or the mode (ALU operations, single loads and stores, LDM/STM without the PC, ...),
- * then at most one terminator, any instruction, executed exactly as {@link Interpreter#step} does.
+ * ({@link Interpreter#run}): {@link #nMid} "middle" instructions that never write the PC or the
+ * mode (ALU operations, single loads and stores, LDM/STM without the PC, multiplies, IT and the
+ * conditional instructions of its IT block: the IT state at every instruction is known when the
+ * block is built, as blocks start outside IT blocks), then at most one terminator, any
+ * instruction, executed exactly as {@link Interpreter#step} does.
  * Cached on the decoded instruction at its first address ({@link Insn#block}) and validated on
  * every entry against the bytes in memory, so code writes are seen at the next block entry.
  * Performance only: executing a block is exactly executing its instructions one by one.
@@ -21,6 +24,8 @@ public final class Block {
     /** The instructions: insns[0 .. nMid) middle ones, then the terminator when nMid < insns.length. */
     final Insn[] insns;
     final int nMid;
+    /** The terminator runs inside an IT block (then it is executed by step()). */
+    final boolean termInIt;
     /** The middle instructions, specialized. */
     final BlockOp[] ops;
     /** pcAt[k]: address of instruction k (pcAt[n]: the end); cycAt[k]: cycles of the instructions before k. */
@@ -46,7 +51,7 @@ public final class Block {
     Block fall, taken;
     int takenPc;
 
-    private Block(Insn[] insns, int nMid, int span, int[] words, int lastMask, long cyclesBeforeLast, int endPc, boolean ramCode, int gen) {
+    private Block(Insn[] insns, int[] its, int nMid, int span, int[] words, int lastMask, long cyclesBeforeLast, int endPc, boolean ramCode, int gen) {
         this.insns = insns; this.nMid = nMid; this.span = span; this.words = words; this.lastMask = lastMask;
         this.cyclesBeforeLast = cyclesBeforeLast; this.endPc = endPc; this.ramCode = ramCode; this.checkedGen = gen;
         int n = insns.length;
@@ -59,7 +64,8 @@ public final class Block {
         pcAt[n] = p;
         cycAt[n] = c;
         ops = new BlockOp[nMid];
-        for (int k = 0; k < nMid; k++) ops[k] = BlockOp.of(insns[k], pcAt[k], cycAt[k]);
+        for (int k = 0; k < nMid; k++) ops[k] = BlockOp.of(insns[k], pcAt[k], cycAt[k], its[k]);
+        termInIt = nMid < n && its[nMid] != 0;
     }
 
     /** True when this block (at pc) may run now: it lies in the execute window and memory still holds its code. */
@@ -94,16 +100,20 @@ public final class Block {
         Region reg = cpu.bus.find(pc);
         boolean ramCode = reg == null || (reg.writable && !reg.executableCodeStore());
         Insn[] tmp = new Insn[MAX];
-        int n = 0, p = pc, nMid = -1;
+        int[] its = new int[MAX];
+        int n = 0, p = pc, nMid = -1, it = 0;
         while (n < MAX) {
             int off = p - xStart;
             if (!(Integer.compareUnsigned(off, xLen) < 0 && off <= xLen - 4)) break;
             int idx = p - xBase;
             Insn in = cpu.xCache[idx >>> 1];
             if (in == null || (LittleEndian.get32(mem, idx) & in.encMask) != in.encKey) in = Interpreter.refill(cpu, idx);
+            its[n] = it; // the IT state this instruction executes with (blocks start outside IT blocks)
             tmp[n++] = in;
             p += in.size;
-            if (!Interpreter.isMiddle(in, ramCode)) { nMid = n - 1; break; }
+            boolean itInsn = in.group == Group.BRANCH && in.op == BranchSystem.IT;
+            if (itInsn ? it != 0 : !Interpreter.isMiddle(in, ramCode)) { nMid = n - 1; break; }
+            it = itInsn ? in.imm : (it & 7) == 0 ? 0 : (it & 0xE0) | ((it << 1) & 0x1F);
         }
         if (n == 0) return null;
         if (nMid < 0) nMid = n;
@@ -130,7 +140,7 @@ public final class Block {
         words[nw - 1] &= lastMask;
         long cyc = 0;
         for (int k = 0; k < n - 1; k++) cyc += insns[k].cycles;
-        Block b = new Block(insns, nMid, span, words, lastMask, cyc, pc + codeLen, ramCode, cpu.codeWrites);
+        Block b = new Block(insns, java.util.Arrays.copyOf(its, n), nMid, span, words, lastMask, cyc, pc + codeLen, ramCode, cpu.codeWrites);
         insns[0].block = b;
         return b;
     }

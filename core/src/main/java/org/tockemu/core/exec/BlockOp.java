@@ -25,10 +25,21 @@ abstract class BlockOp {
 
     abstract boolean exec(Cpu cpu);
 
-    /** The op for middle instruction in at pc, cyc cycles into its block. */
-    static BlockOp of(Insn in, int pc, int cyc) {
+    /**
+     * The op for middle instruction in at pc, cyc cycles into its block, executed with IT state it
+     * (known when the block is built: blocks start outside IT blocks). Inside an IT block the op
+     * checks the condition and advances cpu.itState as step() does.
+     */
+    static BlockOp of(Insn in, int pc, int cyc, int it) {
+        if (in.group == org.tockemu.core.decode.Group.BRANCH && in.op == BranchSystem.IT) return new ItStart(cyc, in.imm);
+        BlockOp op = unconditional(in, pc, cyc, in.setFlags == 1 || (in.setFlags == 2 && it == 0));
+        if (it == 0) return op;
+        return new ItCond(cyc, op, it >>> 4, (it & 7) == 0 ? 0 : (it & 0xE0) | ((it << 1) & 0x1F));
+    }
+
+    /** The op for in, s telling whether it sets the flags. */
+    private static BlockOp unconditional(Insn in, int pc, int cyc, boolean s) {
         int rd = in.rd, rn = in.rn, rm = in.rm;
-        boolean s = in.setFlags != 0;
         switch (in.fast) {
             case Interpreter.F_MOV_I:
                 if (rd == 15) break;
@@ -66,6 +77,10 @@ abstract class BlockOp {
             case Interpreter.F_STRB_I: if (rd == 15 || rn == 15) break; return new StrbI(cyc, rd, rn, in.imm);
             case Interpreter.F_STRH_I: if (rd == 15 || rn == 15) break; return new StrhI(cyc, rd, rn, in.imm);
             case Interpreter.F_LDR_R: if (rd == 15 || rn == 15 || rm == 15) break; return new LdrR(cyc, rd, rn, rm, in.shiftN);
+            case Interpreter.F_LDRH_R: if (rd == 15 || rn == 15 || rm == 15) break; return new LdrhR(cyc, rd, rn, rm, in.shiftN);
+            case Interpreter.F_LDRSB_R: if (rd == 15 || rn == 15 || rm == 15) break; return new LdrsbR(cyc, rd, rn, rm, in.shiftN);
+            case Interpreter.F_LDRSH_R: if (rd == 15 || rn == 15 || rm == 15) break; return new LdrshR(cyc, rd, rn, rm, in.shiftN);
+            case Interpreter.F_STRH_R: if (rd == 15 || rn == 15 || rm == 15) break; return new StrhR(cyc, rd, rn, rm, in.shiftN);
             case Interpreter.F_LDRB_R: if (rd == 15 || rn == 15 || rm == 15) break; return new LdrbR(cyc, rd, rn, rm, in.shiftN);
             case Interpreter.F_STR_R: if (rd == 15 || rn == 15 || rm == 15) break; return new StrR(cyc, rd, rn, rm, in.shiftN);
             case Interpreter.F_STRB_R: if (rd == 15 || rn == 15 || rm == 15) break; return new StrbR(cyc, rd, rn, rm, in.shiftN);
@@ -89,9 +104,29 @@ abstract class BlockOp {
                 if (in.op == DataProcessing.ADR && rd != 15) return new SetReg(cyc, rd, ((pc + 4) & ~3) + in.imm);
                 if (rd == 15 || rn == 15 || rm == 15) break;
                 return new Other(cyc, in);
-            case Interpreter.F_LOGICAL:
-                if (rn == 15 || rm == 15) break;
+            case Interpreter.F_LOGICAL: {
+                int op = in.op;
+                boolean mov = op >= DataProcessing.MOV_I && op <= DataProcessing.MVN_S; // no Rn (encoded as 15)
+                if ((!mov && rn == 15) || rm == 15) break;
+                int t = in.shiftType, n = in.shiftN;
+                if (!s && rd != 15) {
+                    switch (op) {
+                        case DataProcessing.MOV_S: return rd == 13 ? new Logical(cyc, in) : new ShiftImm(cyc, rd, rm, t, n);
+                        case DataProcessing.AND_S: return new AndSh(cyc, rd, rn, rm, t, n);
+                        case DataProcessing.BIC_S: return new BicSh(cyc, rd, rn, rm, t, n);
+                        case DataProcessing.ORR_S: return new OrrSh(cyc, rd, rn, rm, t, n);
+                        case DataProcessing.ORN_S: return new OrnSh(cyc, rd, rn, rm, t, n);
+                        case DataProcessing.EOR_S: return new EorSh(cyc, rd, rn, rm, t, n);
+                        case DataProcessing.BIC_R: return new BicR(cyc, rd, rn, rm);
+                        default: break;
+                    }
+                }
+                if (s && op == DataProcessing.MOV_S && rd != 13 && rd != 15) return new ShiftImmS(cyc, rd, rm, t, n);
                 return new Logical(cyc, in);
+            }
+            case Interpreter.F_MULDSP:
+                if (rd == 15 || rn == 15 || rm == 15 || in.ra == 15) break;
+                return new MulDsp(cyc, in, pc);
             case Interpreter.F_ARITH:
                 if (rn == 15 || rm == 15) break;
                 return new Arith(cyc, in);
@@ -301,6 +336,83 @@ abstract class BlockOp {
         @Override boolean exec(Cpu cpu) { int[] r = cpu.r; r[rd] = r[rn] * r[rm] + r[ra]; return false; }
     }
 
+    /** MOV with an immediate shift (LSL/LSR/ASR/ROR/RRX #n), no flags. */
+    static final class ShiftImm extends BlockOp {
+        final int rd, rm, t, n;
+        ShiftImm(int cyc, int rd, int rm, int t, int n) { super(cyc); this.rd = rd; this.rm = rm; this.t = t; this.n = n; }
+        @Override boolean exec(Cpu cpu) { int[] r = cpu.r; r[rd] = Alu.shift(r[rm], t, n, cpu.c); return false; }
+    }
+
+    static final class ShiftImmS extends BlockOp {
+        final int rd, rm, t, n;
+        ShiftImmS(int cyc, int rd, int rm, int t, int n) { super(cyc); this.rd = rd; this.rm = rm; this.t = t; this.n = n; }
+        @Override boolean exec(Cpu cpu) { int[] r = cpu.r; int v = Alu.shiftC(cpu, r[rm], t, n, true); r[rd] = v; Alu.nz(cpu, v); return false; }
+    }
+
+    /** AND/BIC/ORR/ORN/EOR with a shifted register, no flags. */
+    static final class AndSh extends BlockOp {
+        final int rd, rn, rm, t, n;
+        AndSh(int cyc, int rd, int rn, int rm, int t, int n) { super(cyc); this.rd = rd; this.rn = rn; this.rm = rm; this.t = t; this.n = n; }
+        @Override boolean exec(Cpu cpu) { int[] r = cpu.r; r[rd] = r[rn] & Alu.shift(r[rm], t, n, cpu.c); return false; }
+    }
+
+    static final class BicSh extends BlockOp {
+        final int rd, rn, rm, t, n;
+        BicSh(int cyc, int rd, int rn, int rm, int t, int n) { super(cyc); this.rd = rd; this.rn = rn; this.rm = rm; this.t = t; this.n = n; }
+        @Override boolean exec(Cpu cpu) { int[] r = cpu.r; r[rd] = r[rn] & ~Alu.shift(r[rm], t, n, cpu.c); return false; }
+    }
+
+    static final class OrrSh extends BlockOp {
+        final int rd, rn, rm, t, n;
+        OrrSh(int cyc, int rd, int rn, int rm, int t, int n) { super(cyc); this.rd = rd; this.rn = rn; this.rm = rm; this.t = t; this.n = n; }
+        @Override boolean exec(Cpu cpu) { int[] r = cpu.r; r[rd] = r[rn] | Alu.shift(r[rm], t, n, cpu.c); return false; }
+    }
+
+    static final class OrnSh extends BlockOp {
+        final int rd, rn, rm, t, n;
+        OrnSh(int cyc, int rd, int rn, int rm, int t, int n) { super(cyc); this.rd = rd; this.rn = rn; this.rm = rm; this.t = t; this.n = n; }
+        @Override boolean exec(Cpu cpu) { int[] r = cpu.r; r[rd] = r[rn] | ~Alu.shift(r[rm], t, n, cpu.c); return false; }
+    }
+
+    static final class EorSh extends BlockOp {
+        final int rd, rn, rm, t, n;
+        EorSh(int cyc, int rd, int rn, int rm, int t, int n) { super(cyc); this.rd = rd; this.rn = rn; this.rm = rm; this.t = t; this.n = n; }
+        @Override boolean exec(Cpu cpu) { int[] r = cpu.r; r[rd] = r[rn] ^ Alu.shift(r[rm], t, n, cpu.c); return false; }
+    }
+
+    static final class BicR extends BlockOp {
+        final int rd, rn, rm;
+        BicR(int cyc, int rd, int rn, int rm) { super(cyc); this.rd = rd; this.rn = rn; this.rm = rm; }
+        @Override boolean exec(Cpu cpu) { int[] r = cpu.r; r[rd] = r[rn] & ~r[rm]; return false; }
+    }
+
+    /** Multiply and DSP forms through their executor (no PC operand, no memory). */
+    static final class MulDsp extends BlockOp {
+        final Insn in;
+        final int pc;
+        MulDsp(int cyc, Insn in, int pc) { super(cyc); this.in = in; this.pc = pc; }
+        @Override boolean exec(Cpu cpu) { cpu.r[15] = pc + 4; MultiplyDsp.execute(cpu, in); return false; }
+    }
+
+    /** IT: opens the IT block (the ops after it are ItCond). */
+    static final class ItStart extends BlockOp {
+        final int it;
+        ItStart(int cyc, int it) { super(cyc); this.it = it; }
+        @Override boolean exec(Cpu cpu) { cpu.itState = it; return false; }
+    }
+
+    /** An instruction inside an IT block: as step(), executed when the condition passes, then ITAdvance. */
+    static final class ItCond extends BlockOp {
+        final BlockOp op;
+        final int cond, next;
+        ItCond(int cyc, BlockOp op, int cond, int next) { super(cyc); this.op = op; this.cond = cond; this.next = next; }
+        @Override boolean exec(Cpu cpu) {
+            boolean end = cpu.conditionPassed(cond) && op.exec(cpu);
+            cpu.itState = next;
+            return end;
+        }
+    }
+
     /** The other ALU forms through their executors (no PC operand). */
     static final class Logical extends BlockOp {
         final Insn in;
@@ -380,6 +492,30 @@ abstract class BlockOp {
         final int rd, rn, rm, sh;
         LdrbR(int cyc, int rd, int rn, int rm, int sh) { super(cyc); this.rd = rd; this.rn = rn; this.rm = rm; this.sh = sh; }
         @Override boolean exec(Cpu cpu) { int[] r = cpu.r; r[rd] = ld8(cpu, r[rn] + (r[rm] << sh), cyc); return false; }
+    }
+
+    static final class LdrhR extends BlockOp {
+        final int rd, rn, rm, sh;
+        LdrhR(int cyc, int rd, int rn, int rm, int sh) { super(cyc); this.rd = rd; this.rn = rn; this.rm = rm; this.sh = sh; }
+        @Override boolean exec(Cpu cpu) { int[] r = cpu.r; r[rd] = ld16(cpu, r[rn] + (r[rm] << sh), cyc); return false; }
+    }
+
+    static final class LdrsbR extends BlockOp {
+        final int rd, rn, rm, sh;
+        LdrsbR(int cyc, int rd, int rn, int rm, int sh) { super(cyc); this.rd = rd; this.rn = rn; this.rm = rm; this.sh = sh; }
+        @Override boolean exec(Cpu cpu) { int[] r = cpu.r; r[rd] = (byte) ld8(cpu, r[rn] + (r[rm] << sh), cyc); return false; }
+    }
+
+    static final class LdrshR extends BlockOp {
+        final int rd, rn, rm, sh;
+        LdrshR(int cyc, int rd, int rn, int rm, int sh) { super(cyc); this.rd = rd; this.rn = rn; this.rm = rm; this.sh = sh; }
+        @Override boolean exec(Cpu cpu) { int[] r = cpu.r; r[rd] = (short) ld16(cpu, r[rn] + (r[rm] << sh), cyc); return false; }
+    }
+
+    static final class StrhR extends BlockOp {
+        final int rd, rn, rm, sh;
+        StrhR(int cyc, int rd, int rn, int rm, int sh) { super(cyc); this.rd = rd; this.rn = rn; this.rm = rm; this.sh = sh; }
+        @Override boolean exec(Cpu cpu) { int[] r = cpu.r; return st16(cpu, r[rn] + (r[rm] << sh), r[rd], cyc); }
     }
 
     static final class StrR extends BlockOp {

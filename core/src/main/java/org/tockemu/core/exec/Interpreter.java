@@ -77,7 +77,7 @@ public final class Interpreter {
             case F_SUB_I: case F_SUB_R: case F_CMP_I: case F_CMP_R: case F_MOV_I:
             case F_LDR_I: case F_LDRB_I: case F_LDRH_I: case F_LDRSB_I: case F_LDRSH_I:
             case F_LDR_R: case F_LDRB_R: case F_LDRH_R: case F_LDRSB_R: case F_LDRSH_R:
-            case F_LD_WB: case F_LDR_LIT: case F_MUL: case F_MLA:
+            case F_LD_WB: case F_LDR_LIT: case F_MUL: case F_MLA: case F_MULDSP:
                 return true;
             case F_STR_I: case F_STRB_I: case F_STRH_I: case F_STR_R: case F_STRB_R: case F_STRH_R: case F_ST_WB:
                 return !ramCode;
@@ -136,8 +136,21 @@ public final class Interpreter {
                 commit(cpu, pc, count, cyc);
                 return;
             }
-            // the terminator, exactly as step() (IT state is 0)
             Insn in = ins[nMid];
+            if (b.termInIt) {
+                // inside an IT block: step() itself (it fetches the same, validated, instruction)
+                commit(cpu, pc, count, cyc);
+                step(cpu);
+                pc = cpu.pc;
+                count = cpu.instructions;
+                cyc = cpu.cycles;
+                if (cpu.attention || cpu.itState != 0) return;
+                Block nb = blockAt(cpu, pc);
+                if (nb == null || cyc + nb.cyclesBeforeLast >= limit) return;
+                b = nb;
+                continue;
+            }
+            // the terminator, exactly as step() (IT state is 0)
             r[15] = pc + 4;
             int next = pc + in.size;
             switch (in.fast) {
