@@ -84,16 +84,19 @@ public final class JitEngine implements ExecutionEngine {
         long end = budgetCycles >= Long.MAX_VALUE - cpu.cycles ? Long.MAX_VALUE : cpu.cycles + budgetCycles;
         ExceptionUnit exc = cpu.exceptions;
         Area area = areas.length > 0 ? areas[0] : null;
-        boolean blockStart = true;
+        // a run starts wherever the last one stopped (a budget can end between any two
+        // instructions): not a block start, or every slice boundary in a hot loop would grow a region
+        boolean blockStart = false;
         for (;;) {
             try {
                 long limit = Math.min(end, exc.nextEventCycle());
                 for (;;) {
                     if (cpu.attention || cpu.cycles >= limit) {
+                        int before = cpu.pc;
                         int reason = Interpreter.serviceBoundary(cpu, exc, end);
                         if (reason != 0) return reason;
                         limit = Math.min(end, exc.nextEventCycle());
-                        blockStart = true;
+                        blockStart = cpu.pc != before; // an exception entry or return, not a timer tick
                         continue;
                     }
                     int pc = cpu.pc;
