@@ -105,29 +105,16 @@ public final class Interpreter {
         long count = cpu.instructions;
         for (;;) {
             final Insn[] ins = b.insns;
-            final BlockOp[] ops = b.ops;
             final int nMid = b.nMid;
-            int i = 0;
             // cpu.cycles stays at the block's start while its middle runs (see BlockOp)
             cpu.cycles = cyc;
-            try {
-                while (i < nMid) {
-                    boolean end = ops[i].exec(cpu);
-                    i++;
-                    if (end || cpu.attention) {
-                        // as step() would: run() looks at the next boundary (after a slow-path
-                        // store, which may have written code, the next block entry validates again)
-                        commit(cpu, b.pcAt[i], count + i, cyc + b.cycAt[i]);
-                        return;
-                    }
-                }
-            } catch (RuntimeException e) {
-                // a fault in instruction i: the state step() leaves (pc at the instruction, not counted)
-                cpu.pc = b.pcAt[i];
-                cpu.nextPc = b.pcAt[i + 1];
-                cpu.instructions = count + i;
-                cpu.cycles = cyc + b.cycAt[i];
-                throw e;
+            int i = nMid == 0 ? 0 : runMiddle(cpu, b, count, cyc);
+            if (i < 0) {
+                // ended early, as step() would let run() look at the next boundary (after a
+                // slow-path store, which may have written code, the next block entry validates again)
+                i = -i;
+                commit(cpu, b.pcAt[i], count + i, cyc + b.cycAt[i]);
+                return;
             }
             pc = b.pcAt[i];
             cyc += b.cycAt[i];
@@ -192,6 +179,31 @@ public final class Interpreter {
                 return;
             }
             b = nb;
+        }
+    }
+
+    /**
+     * Runs b's middle ops: returns how many ran, negated when the block must end after them
+     * (cpu.attention set or a slow-path store). A fault leaves the state step() would.
+     */
+    private static int runMiddle(Cpu cpu, Block b, long count, long cyc) {
+        final BlockOp[] ops = b.ops;
+        final int n = ops.length;
+        int i = 0;
+        try {
+            while (i < n) {
+                boolean end = ops[i].exec(cpu);
+                i++;
+                if (end || cpu.attention) return -i;
+            }
+            return n;
+        } catch (RuntimeException e) {
+            // a fault in instruction i: pc at the instruction, not counted
+            cpu.pc = b.pcAt[i];
+            cpu.nextPc = b.pcAt[i + 1];
+            cpu.instructions = count + i;
+            cpu.cycles = cyc + b.cycAt[i];
+            throw e;
         }
     }
 
