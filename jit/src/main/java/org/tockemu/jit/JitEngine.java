@@ -193,7 +193,8 @@ public final class JitEngine implements ExecutionEngine {
                     if (e != pc && (area.table[i] == null || area.table[i] == FAILED)) area.table[i] = r;
                 }
                 r.hi = rb.hi;
-                r.literals = rb.literals.stream().mapToInt(Integer::intValue).toArray();
+                r.literals = new int[rb.literals.size()];
+                for (int i = 0; i < r.literals.length; i++) r.literals[i] = rb.literals.get(i);
                 r.bytecodeSize = em.codeSize();
                 r.instructionCount = insns.length;
                 live.add(r);

@@ -36,6 +36,11 @@ final class RegionBuilder {
     /** Guest registers r0-r14 the region keeps in locals. */
     int usedRegs;
 
+    /** No lambdas or streams on the translation path: their first use costs milliseconds in a cold JVM. */
+    private static final Comparator<IrNode> BY_PC = new Comparator<IrNode>() {
+        @Override public int compare(IrNode a, IrNode b) { return Integer.compare(a.pc, b.pc); }
+    };
+
     RegionBuilder(Region code, int entry, int maxInsns) {
         this.code = code;
         this.entry = entry;
@@ -59,7 +64,7 @@ final class RegionBuilder {
             if (n.target != -1) work.add(new int[] {n.target, n.itAfter});
         }
         if (nodes.isEmpty()) return false;
-        nodes.sort(Comparator.comparingInt(x -> x.pc));
+        nodes.sort(BY_PC);
         for (int i = 0; i < nodes.size(); i++) nodes.get(i).index = i;
         for (IrNode n : nodes) {
             n.nextIn = n.next != -1 && inRegion(n.next, n.itAfter);
@@ -257,7 +262,10 @@ final class RegionBuilder {
      * whichever header a run stops at.
      */
     int[] entries() {
-        return nodes.stream().filter(n -> n.budget && n.it == 0).mapToInt(n -> n.pc).sorted().toArray();
+        int k = 0;
+        int[] pcs = new int[nodes.size()];
+        for (IrNode n : nodes) if (n.budget && n.it == 0) pcs[k++] = n.pc; // nodes are sorted by pc
+        return java.util.Arrays.copyOf(pcs, k);
     }
 
     private static int condFlags(int cond) {
