@@ -43,6 +43,8 @@ final class IrNode {
      * instruction, up to the next budget check or exit.
      */
     boolean budget;
+    /** The target of a backward edge in the region. */
+    boolean loopHeader;
     long budgetCycles;
     /** Cycles and instructions from the start of this node's span up to (not including) this node. */
     long pre = -1;

@@ -159,7 +159,7 @@ public final class JitEngine implements ExecutionEngine {
             int max = maxInsns;
             for (;;) {
                 long tb = System.nanoTime();
-                RegionBuilder rb = new RegionBuilder(area.region, pc, max);
+                RegionBuilder rb = new RegionBuilder(area.region, pc, max, area.table);
                 if (!rb.build()) return FAILED;
                 String name = "org/tockemu/jit/R" + Integer.toHexString(pc) + "_" + CLASS_COUNTER.incrementAndGet();
                 Emitter em = new Emitter(rb, name);
@@ -187,6 +187,7 @@ public final class JitEngine implements ExecutionEngine {
                 }
                 r.lo = rb.lo;
                 r.entries = rb.entries();
+                r.entryIsLoopHeader = rb.byPc.get(pc).loopHeader;
                 // the loop headers enter the same region (a run stopped at one resumes there)
                 for (int e : r.entries) {
                     int i = (e - area.base) >>> 1;

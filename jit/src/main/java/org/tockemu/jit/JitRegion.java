@@ -14,6 +14,8 @@ public abstract class JitRegion {
     public final int entry;
     /** Every PC the region can be entered at (the entry and its loop headers), sorted. */
     public int[] entries = new int[0];
+    /** The entry is also a loop header (the other entries always are). */
+    public boolean entryIsLoopHeader;
     /** Lowest and one past the highest code byte the region was translated from. */
     public int lo, hi;
     /** Addresses of literal-pool words folded into constants (checked readable per window epoch). */

@@ -44,6 +44,7 @@ public final class JitRuntime {
     public static void exit(Cpu cpu, JitRegion r, int site, long pk) {
         int pc = r.sitePc[site], it = r.siteIt[site];
         cpu.pc = pc == -1 ? cpu.nextPc : pc;
+        if (HISTO != null) HISTO.merge(String.format("exit R%x -> %x", r.entry, cpu.pc), 1, Integer::sum);
         if (it != -1) cpu.itState = it;
         cpu.cycles += (pk >>> 32) + r.siteCyc[site];
         cpu.instructions += (pk & LOW) + r.siteN[site];

@@ -41,20 +41,45 @@ final class RegionBuilder {
         @Override public int compare(IrNode a, IrNode b) { return Integer.compare(a.pc, b.pc); }
     };
 
+    /** The size bound cut the discovery short. */
+    boolean truncated;
+    /** The engine's translations of this code region (index (pc - base) >> 1), or null. */
+    private final JitRegion[] translated;
+
     RegionBuilder(Region code, int entry, int maxInsns) {
+        this(code, entry, maxInsns, null);
+    }
+
+    /**
+     * With the engine's table: a region cut short by the size bound stops at the loop headers of
+     * other regions (an exit to them) instead of copying part of the loop, so the loop is entered
+     * whole through its own region.
+     */
+    RegionBuilder(Region code, int entry, int maxInsns, JitRegion[] translated) {
         this.code = code;
         this.entry = entry;
         this.maxInsns = maxInsns;
+        this.translated = translated;
     }
 
-    /** Builds the IR; false when the entry itself cannot be translated. */
-    boolean build() {
+    private boolean enteredElsewhere(int pc, int it) {
+        if (translated == null || it != 0 || pc == entry) return false;
+        int i = (pc - code.base) >>> 1;
+        if (i < 0 || i >= translated.length) return false;
+        JitRegion r = translated[i];
+        return r != null && r != JitEngine.FAILED && (pc != r.entry || r.entryIsLoopHeader);
+    }
+
+    /** Breadth-first from the entry along fall-through and direct branches; true when maxInsns cut it short. */
+    private boolean discover(boolean stopAtOtherRegions) {
         ArrayDeque<int[]> work = new ArrayDeque<>();
         work.add(new int[] {entry, 0});
+        boolean truncated = false;
         while (!work.isEmpty()) {
             int[] w = work.poll();
             int pc = w[0], it = w[1];
-            if (byPc.containsKey(pc) || nodes.size() >= maxInsns) continue;
+            if (byPc.containsKey(pc) || (stopAtOtherRegions && enteredElsewhere(pc, it))) continue;
+            if (nodes.size() >= maxInsns) { truncated = true; continue; }
             IrNode n = decodeNode(pc, it);
             if (n == null) continue;
             n.index = nodes.size();
@@ -62,6 +87,18 @@ final class RegionBuilder {
             byPc.put(pc, n);
             if (n.next != -1) work.add(new int[] {n.next, n.itAfter});
             if (n.target != -1) work.add(new int[] {n.target, n.itAfter});
+        }
+        return truncated;
+    }
+
+    /** Builds the IR; false when the entry itself cannot be translated. */
+    boolean build() {
+        if (truncated = discover(false)) {
+            // cut short by the size bound (typically inside a loop): stop instead where other regions
+            // start, so the loop is entered whole through its own region, not partly copied here
+            nodes.clear();
+            byPc.clear();
+            discover(true);
         }
         if (nodes.isEmpty()) return false;
         nodes.sort(BY_PC);
@@ -234,8 +271,8 @@ final class RegionBuilder {
         for (IrNode n : nodes) if (n.pre < 0) throw new IllegalStateException("node outside every span: " + n);
         byPc.get(entry).budget = true;
         for (IrNode n : nodes) {
-            if (n.nextIn && n.next <= n.pc) byPc.get(n.next).budget = true;
-            if (n.targetIn && n.target <= n.pc) byPc.get(n.target).budget = true;
+            if (n.nextIn && n.next <= n.pc) byPc.get(n.next).budget = byPc.get(n.next).loopHeader = true;
+            if (n.targetIn && n.target <= n.pc) byPc.get(n.target).budget = byPc.get(n.target).loopHeader = true;
         }
         // longest paths, in decreasing pc order: every edge between non-budget nodes goes forward
         long[] tail = new long[nodes.size()];
@@ -262,6 +299,7 @@ final class RegionBuilder {
      * whichever header a run stops at.
      */
     int[] entries() {
+        if (truncated) return new int[] {entry}; // its loops may be partial: they get their own regions
         int k = 0;
         int[] pcs = new int[nodes.size()];
         for (IrNode n : nodes) if (n.budget && n.it == 0) pcs[k++] = n.pc; // nodes are sorted by pc
