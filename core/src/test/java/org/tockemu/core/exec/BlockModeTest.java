@@ -192,17 +192,7 @@ class BlockModeTest {
     /** Faults in the middle of blocks (an unaligned LDM, a load from nowhere), taken and returned from. */
     @Test
     void faultsInTheMiddleOfBlocks() {
-        Cpu cpu = compare("""
-                fault_handler:
-                  ldr r0, [sp, #24]       @ stacked pc: skip the faulting instruction (32-bit)
-                  adds r0, r0, #4
-                  str r0, [sp, #24]
-                  adds r9, r9, #1
-                  bx lr
-                reset:
-                  ldr r0, =0xE000ED24     @ SHCSR: enable BusFault and UsageFault
-                  ldr r1, =0x00060000
-                  str r1, [r0]
+        Cpu cpu = compare(SKIP_FAULTS + """
                   movs r5, #50
                   ldr r2, =0x20000101
                   ldr r3, =0x30000000
@@ -221,7 +211,8 @@ class BlockModeTest {
     }
 
     /** IT blocks inside blocks: conditional ALU ops, stores, loads, shifts without flags, a conditional call, a fault inside one. */
-    static final String IT_BLOCKS = """
+    /** A fault handler that skips the faulting (32-bit) instruction and counts in r9; reset enables BusFault and UsageFault. */
+    static final String SKIP_FAULTS = """
             fault_handler:
               ldr r0, [sp, #24]       @ stacked pc: skip the faulting instruction (32-bit)
               adds r0, r0, #4
@@ -232,6 +223,9 @@ class BlockModeTest {
               ldr r0, =0xE000ED24     @ SHCSR: enable BusFault and UsageFault
               ldr r1, =0x00060000
               str r1, [r0]
+            """;
+
+    static final String IT_BLOCKS = SKIP_FAULTS + """
               movs r5, #60
               movs r4, #0
               movs r7, #0
