@@ -61,10 +61,12 @@ public final class JitEngine implements ExecutionEngine {
     }
 
     private final Area[] areas;
+    /** Translations shared with every other engine in the JVM. */
+    private final CodeCache cache = CodeCache.SHARED;
     private final List<JitRegion> live = new ArrayList<>();
 
     // stats
-    long interpreted, regionsTranslated, translationNanos, buildNanos, emitNanos, defineNanos, bytecodeBytes, invalidations, flushes, failures, retries, regionEntries;
+    long interpreted, regionsTranslated, regionsShared, translationNanos, buildNanos, emitNanos, defineNanos, bytecodeBytes, invalidations, flushes, failures, retries, regionEntries;
 
     public JitEngine(Cpu cpu) {
         this.cpu = cpu;
@@ -156,53 +158,24 @@ public final class JitEngine implements ExecutionEngine {
         if (live.size() >= maxRegions) flush();
         long t0 = System.nanoTime();
         try {
-            int max = maxInsns;
-            for (;;) {
-                long tb = System.nanoTime();
-                RegionBuilder rb = new RegionBuilder(area.region, pc, max, area.table);
-                if (!rb.build()) return FAILED;
-                String name = "org/tockemu/jit/R" + Integer.toHexString(pc) + "_" + CLASS_COUNTER.incrementAndGet();
-                Emitter em = new Emitter(rb, name);
-                long te = System.nanoTime();
-                byte[] bytes = em.generate();
-                long td = System.nanoTime();
-                buildNanos += te - tb;
-                emitNanos += td - te;
-                if (em.codeSize() > 7000 && max > 8) {
-                    retries++;
-                    max /= 2;
-                    continue;
-                }
-                if (dumpDir != null) Files.write(Path.of(dumpDir, name.substring(name.lastIndexOf('/') + 1) + ".class"), bytes);
-                MethodHandles.Lookup l = LOOKUP.defineHiddenClass(bytes, true);
-                Insn[] insns = new Insn[rb.nodes.size()];
-                for (int i = 0; i < insns.length; i++) insns[i] = rb.nodes.get(i).in;
-                JitRegion r = (JitRegion) l.findConstructor(l.lookupClass(), CTOR).invoke(insns, pc);
-                defineNanos += System.nanoTime() - td;
-                int ns = em.sites.size();
-                r.sitePc = new int[ns]; r.siteIt = new int[ns]; r.siteInsn = new int[ns]; r.siteCyc = new long[ns]; r.siteN = new long[ns];
-                for (int i = 0; i < ns; i++) {
-                    long[] st = em.sites.get(i);
-                    r.sitePc[i] = (int) st[0]; r.siteIt[i] = (int) st[1]; r.siteCyc[i] = st[2]; r.siteN[i] = st[3]; r.siteInsn[i] = (int) st[4];
-                }
-                r.lo = rb.lo;
-                r.entries = rb.entries();
-                r.entryIsLoopHeader = rb.byPc.get(pc).loopHeader;
-                // the loop headers enter the same region (a run stopped at one resumes there)
-                for (int e : r.entries) {
-                    int i = (e - area.base) >>> 1;
-                    if (e != pc && (area.table[i] == null || area.table[i] == FAILED)) area.table[i] = r;
-                }
-                r.hi = rb.hi;
-                r.literals = new int[rb.literals.size()];
-                for (int i = 0; i < r.literals.length; i++) r.literals[i] = rb.literals.get(i);
-                r.bytecodeSize = em.codeSize();
-                r.instructionCount = insns.length;
-                live.add(r);
+            Translation t = cache.find(area.region, pc);
+            if (t != null) {
+                regionsShared++;
+            } else {
+                t = build(area, pc);
+                if (t == null) return FAILED;
+                cache.add(t);
                 regionsTranslated++;
-                bytecodeBytes += em.codeSize();
-                return r;
+                bytecodeBytes += t.bytecodeSize;
             }
+            JitRegion r = t.instantiate();
+            // the loop headers enter the same region (a run stopped at one resumes there)
+            for (int e : r.entries) {
+                int i = (e - area.base) >>> 1;
+                if (e != pc && (area.table[i] == null || area.table[i] == FAILED)) area.table[i] = r;
+            }
+            live.add(r);
+            return r;
         } catch (Throwable e) {
             failures++;
             if (debug) {
@@ -212,6 +185,35 @@ public final class JitEngine implements ExecutionEngine {
             return FAILED;
         } finally {
             translationNanos += System.nanoTime() - t0;
+        }
+    }
+
+    /** Frontend, backend and class definition; null when the entry cannot be translated. */
+    private Translation build(Area area, int pc) throws Throwable {
+        int max = maxInsns;
+        for (;;) {
+            long tb = System.nanoTime();
+            RegionBuilder rb = new RegionBuilder(area.region, pc, max, area.table);
+            if (!rb.build()) return null;
+            String name = "org/tockemu/jit/R" + Integer.toHexString(pc) + "_" + CLASS_COUNTER.incrementAndGet();
+            Emitter em = new Emitter(rb, name);
+            long te = System.nanoTime();
+            byte[] bytes = em.generate();
+            long td = System.nanoTime();
+            buildNanos += te - tb;
+            emitNanos += td - te;
+            if (em.codeSize() > 7000 && max > 8) {
+                retries++;
+                max /= 2;
+                continue;
+            }
+            if (dumpDir != null) Files.write(Path.of(dumpDir, name.substring(name.lastIndexOf('/') + 1) + ".class"), bytes);
+            MethodHandles.Lookup l = LOOKUP.defineHiddenClass(bytes, true);
+            Insn[] insns = new Insn[rb.nodes.size()];
+            for (int i = 0; i < insns.length; i++) insns[i] = rb.nodes.get(i).in;
+            Translation t = new Translation(l.findConstructor(l.lookupClass(), CTOR), rb, em, insns);
+            defineNanos += System.nanoTime() - td;
+            return t;
         }
     }
 
@@ -259,6 +261,8 @@ public final class JitEngine implements ExecutionEngine {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("jit_regions_translated", regionsTranslated);
         m.put("jit_regions_live", (long) live.size());
+        m.put("jit_regions_shared", regionsShared);
+        m.put("jit_shared_translations", (long) cache.size());
         m.put("jit_bytecode_bytes", bytecodeBytes);
         m.put("jit_translation_millis", translationNanos / 1_000_000.0);
         m.put("jit_translation_frontend_millis", buildNanos / 1_000_000.0);

@@ -1,0 +1,72 @@
+package org.tockemu.jit;
+
+import java.lang.invoke.MethodHandle;
+import java.util.Arrays;
+
+import org.tockemu.core.decode.Insn;
+import org.tockemu.core.mem.Region;
+
+/**
+ * One translated region as the code cache keeps it: the generated class and everything an engine
+ * needs to enter it, plus the code bytes it was made from. Immutable; every engine (every board in
+ * the JVM) whose code memory holds the same bytes at the same addresses gets its own
+ * {@link JitRegion} instance of the same class.
+ */
+final class Translation {
+    final MethodHandle ctor;
+    final Insn[] insns;
+    final int entry, lo, hi;
+    final int[] literals, entries;
+    final boolean entryIsLoopHeader;
+    final int[] sitePc, siteIt, siteInsn;
+    final long[] siteCyc, siteN;
+    final int bytecodeSize;
+    /** The code and literal bytes the translation depends on: [snapshotBase, snapshotBase + snapshot.length). */
+    private final int snapshotBase;
+    private final byte[] snapshot;
+
+    Translation(MethodHandle ctor, RegionBuilder rb, Emitter em, Insn[] insns) {
+        this.ctor = ctor;
+        this.insns = insns;
+        this.entry = rb.entry;
+        this.lo = rb.lo;
+        this.hi = rb.hi;
+        this.literals = new int[rb.literals.size()];
+        for (int i = 0; i < literals.length; i++) literals[i] = rb.literals.get(i);
+        this.entries = rb.entries();
+        this.entryIsLoopHeader = rb.byPc.get(rb.entry).loopHeader;
+        int ns = em.sites.size();
+        sitePc = new int[ns]; siteIt = new int[ns]; siteInsn = new int[ns]; siteCyc = new long[ns]; siteN = new long[ns];
+        for (int i = 0; i < ns; i++) {
+            long[] st = em.sites.get(i);
+            sitePc[i] = (int) st[0]; siteIt[i] = (int) st[1]; siteCyc[i] = st[2]; siteN[i] = st[3]; siteInsn[i] = (int) st[4];
+        }
+        this.bytecodeSize = em.codeSize();
+        int s0 = lo, s1 = hi;
+        for (int a : literals) { s0 = Math.min(s0, a); s1 = Math.max(s1, a + 1); }
+        Region code = rb.code;
+        this.snapshotBase = s0;
+        this.snapshot = Arrays.copyOfRange(code.data, s0 - code.base, s1 - code.base);
+    }
+
+    /** True when code holds, at the same addresses, the bytes this translation was made from. */
+    boolean matches(Region code) {
+        int off = snapshotBase - code.base;
+        if (off < 0 || off + snapshot.length > code.size) return false;
+        return Arrays.equals(snapshot, 0, snapshot.length, code.data, off, off + snapshot.length);
+    }
+
+    /** A new region object (per engine: it carries the engine's literal-check cache) running this code. */
+    JitRegion instantiate() throws Throwable {
+        JitRegion r = (JitRegion) ctor.invoke(insns, entry);
+        r.sitePc = sitePc; r.siteIt = siteIt; r.siteInsn = siteInsn; r.siteCyc = siteCyc; r.siteN = siteN;
+        r.lo = lo;
+        r.hi = hi;
+        r.literals = literals;
+        r.entries = entries;
+        r.entryIsLoopHeader = entryIsLoopHeader;
+        r.bytecodeSize = bytecodeSize;
+        r.instructionCount = insns.length;
+        return r;
+    }
+}
