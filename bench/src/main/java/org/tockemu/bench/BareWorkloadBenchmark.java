@@ -24,7 +24,7 @@ import org.tockemu.core.board.BareResult;
 
 /**
  * Guest instructions per second of an engine on the compute-heavy bare-metal workloads of
- * tests/bare/bench (build them with `make -C tests/bare`). Each invocation boots the mps2-an386
+ * tests/bare/bench (build them with `make -C tests/bare bench-long`). Each invocation boots the mps2-an386
  * board, loads the ELF and runs it to its semihosting exit. The "guestInstructions" counter, divided
  * by the invocation time, is the MIPS figure; compare engines side by side in one run:
  *
@@ -43,6 +43,14 @@ public class BareWorkloadBenchmark {
     @Param({"interp", "jit"})
     public String engine;
 
+    /**
+     * "long": the ~1.1 G-instruction variants (make -C tests/bare bench-long), where the engine's
+     * speed dominates; "short": the default ones (2-20 M instructions), where board set-up and the
+     * JIT's translation do.
+     */
+    @Param({"long"})
+    public String length;
+
     private Path elf;
 
     /** Guest instructions executed, reported per second by JMH (= instructions/s). */
@@ -60,8 +68,10 @@ public class BareWorkloadBenchmark {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("tests/bare"))) dir = dir.getParent();
         if (dir == null) throw new IOException("run from inside the tockemu checkout (tests/bare not found)");
-        elf = dir.resolve("tests/build/bare/bench_" + workload + ".elf");
-        if (!Files.exists(elf)) throw new IOException(elf + " missing: run `make -C tests/bare` first");
+        boolean isLong = length.equals("long");
+        if (!isLong && !length.equals("short")) throw new IOException("length must be long or short, not " + length);
+        elf = dir.resolve("tests/build/bare/" + (isLong ? "long/" : "") + "bench_" + workload + ".elf");
+        if (!Files.exists(elf)) throw new IOException(elf + " missing: run `make -C tests/bare " + (isLong ? "bench-long" : "") + "` first");
     }
 
     @Benchmark
