@@ -360,6 +360,7 @@ final class Emitter {
                     if (n.in.group == Group.BRANCH && (n.in.op == BranchSystem.BX || n.in.op == BranchSystem.BLX) && n.in.rm != 15) {
                         indirectBranch(n);
                     }
+                    if (n.switchTargets != null) tableBranch(n);
                     // everything spilled; the executor's results stay in cpu (no write-back), pc = cpu.nextPc
                     storeRegs();
                     storeFlags();
@@ -393,6 +394,21 @@ final class Emitter {
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, T0); iconst(~1); mv.visitInsn(IAND); mv.visitFieldInsn(PUTFIELD, CPU, "nextPc", "I");
         // BX/BLX end an IT block if in one: ITSTATE is 0 after them
         exitSite(site(-1, 0, n.pre + n.in.cycles, n.preN + 1, -1), exit);
+        mv.visitLabel(slow);
+    }
+
+    /** Folded TBB/TBH: a switch on the index to exits at the constant targets; other indices fall through to the executor. */
+    private void tableBranch(IrNode n) {
+        int[] targets = n.switchTargets;
+        Label slow = new Label();
+        Label[] to = new Label[targets.length];
+        for (int i = 0; i < to.length; i++) to[i] = new Label();
+        reg(n, n.in.rm);
+        mv.visitTableSwitchInsn(0, targets.length - 1, slow, to);
+        for (int i = 0; i < to.length; i++) {
+            mv.visitLabel(to[i]);
+            exitSite(site(targets[i], n.itAfter, n.pre + n.in.cycles, n.preN + 1, -1), exit);
+        }
         mv.visitLabel(slow);
     }
 

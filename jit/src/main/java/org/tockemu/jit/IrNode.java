@@ -51,6 +51,8 @@ final class IrNode {
     int preN;
     /** Flag liveness. */
     int reads, writes, liveIn, liveOut;
+    /** TBB/TBH folded: the branch target for each index below the length (others take the executor). */
+    int[] switchTargets;
     /** LDR literal folded to a constant. */
     boolean folded;
     int literal;

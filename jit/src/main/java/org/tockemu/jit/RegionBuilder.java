@@ -112,6 +112,7 @@ final class RegionBuilder {
         byPc.get(entry).check = true;
         for (IrNode n : nodes) if (n.targetIn) byPc.get(n.target).check = true;
         foldLiterals();
+        foldTableBranches();
         spans();
         flagLiveness();
         registers();
@@ -243,6 +244,46 @@ final class RegionBuilder {
             literals.add(addr);
             if (size > 1) literals.add(addr + size - 1);
         }
+    }
+
+    /**
+     * TBB/TBH on a table right after the instruction (Rn = PC) in the code store, bounds-checked
+     * just before by {@code cmp Rm, #k; bhi}: the k + 1 entries are constants (code writes
+     * invalidate), so the branch becomes a switch; other indices still take the executor.
+     */
+    private void foldTableBranches() {
+        for (IrNode n : nodes) {
+            Insn in = n.in;
+            if (n.kind != IrNode.TERMINAL || in.group != Group.MEMORY
+                    || (in.op != LoadStoreMultiple.TBB && in.op != LoadStoreMultiple.TBH) || in.rn != 15 || in.rm >= 13) continue;
+            int count = boundChecked(n);
+            if (count <= 0 || count > 256) continue;
+            boolean half = in.op == LoadStoreMultiple.TBH;
+            int table = n.pc + 4, size = half ? 2 : 1;
+            if (!code.contains(table, count * size)) continue;
+            int[] targets = new int[count];
+            for (int i = 0; i < count; i++) {
+                int off = table + i * size - code.base;
+                int e = half ? LittleEndian.get16(code.data, off) : code.data[off] & 0xFF;
+                targets[i] = n.pc + 4 + 2 * e;
+                for (int b = 0; b < size; b++) literals.add(table + i * size + b);
+            }
+            n.switchTargets = targets;
+        }
+    }
+
+    /** k + 1 when n is preceded in the region by {@code cmp Rm, #k; bhi} falling through to it, else 0. */
+    private int boundChecked(IrNode n) {
+        for (int d = 2; d <= 4; d += 2) {
+            IrNode b = byPc.get(n.pc - d);
+            if (b == null || b.kind != IrNode.COND_BRANCH || b.in.cond != 8 || b.next != n.pc || b.it != 0) continue;
+            for (int e = 2; e <= 4; e += 2) {
+                IrNode c = byPc.get(b.pc - e);
+                if (c != null && c.kind == IrNode.INLINE && c.in.group == Group.DATA && c.in.op == DataProcessing.CMP_I
+                        && c.in.rn == n.in.rm && c.next == b.pc && c.it == 0 && c.in.imm >= 0) return c.in.imm + 1;
+            }
+        }
+        return 0;
     }
 
     /**

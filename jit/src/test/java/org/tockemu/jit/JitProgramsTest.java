@@ -44,6 +44,36 @@ class JitProgramsTest {
                 + " lsls r9, r7, #3\n asrs r10, r9, #31\n rors r11, r10, r0\n lsrs r12, r11, #32\n");
     }
 
+    /** A switch compiled to TBB/TBH behind cmp/bhi: folded to constant targets; out-of-range indices take the default. */
+    @Test void tableBranches() {
+        String cases = "10: adds r4, #1\n b 9f\n11: adds r4, #2\n b 9f\n12: adds r4, #3\n b 9f\n"
+                + "13: adds r4, #5\n b 9f\n14: adds r4, #7\n b 9f\n15: adds r4, #11\n b 9f\n"
+                + "8: adds r4, #100\n9: adds r1, #1\n cmp r1, #60\n bne 1b\n";
+        check("movs r4, #0\n movs r1, #0\n"
+                + "1: and r3, r1, #7\n cmp r3, #5\n bhi 8f\n tbb [pc, r3]\n"
+                + "2: .byte (10f-2b)/2, (11f-2b)/2, (12f-2b)/2, (13f-2b)/2, (14f-2b)/2, (15f-2b)/2\n .align 1\n" + cases);
+        check("movs r4, #0\n movs r1, #0\n"
+                + "1: and r3, r1, #7\n cmp r3, #5\n bhi 8f\n tbh [pc, r3, lsl #1]\n"
+                + "2: .hword (10f-2b)/2, (11f-2b)/2, (12f-2b)/2, (13f-2b)/2, (14f-2b)/2, (15f-2b)/2\n" + cases);
+    }
+
+    /** The TBB above is folded (not only executed by the executor): six constant targets. */
+    @Test void tableBranchIsFolded() {
+        Asm.assumeAvailable();
+        byte[] code = Asm.m4("1: and r3, r1, #7\n cmp r3, #5\n bhi 8f\n tbb [pc, r3]\n"
+                + "2: .byte 3, 4, 5, 6, 7, 8\n .align 1\n 8: b 1b\n");
+        org.tockemu.core.mem.Region region = org.tockemu.core.mem.Region.memory("code", 0, 4096, false, true);
+        System.arraycopy(code, 0, region.data, 0, code.length);
+        RegionBuilder rb = new RegionBuilder(region, 0, 40);
+        assertTrue(rb.build());
+        IrNode tbb = null;
+        for (IrNode n : rb.nodes) if (n.in.name.startsWith("TBB")) tbb = n;
+        org.junit.jupiter.api.Assertions.assertNotNull(tbb, "TBB in the region");
+        org.junit.jupiter.api.Assertions.assertNotNull(tbb.switchTargets, "folded");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {tbb.pc + 4 + 6, tbb.pc + 4 + 8, tbb.pc + 4 + 10,
+                tbb.pc + 4 + 12, tbb.pc + 4 + 14, tbb.pc + 4 + 16}, tbb.switchTargets);
+    }
+
     @Test void callsAndLiterals() {
         check("ldr r0, =0x12345678\n movs r4, #20\n"
                 + "1: bl f\n subs r4, #1\n cbz r4, 2f\n b 1b\n"
