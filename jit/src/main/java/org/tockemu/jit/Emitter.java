@@ -153,9 +153,10 @@ final class Emitter {
         }
     }
 
+    /** Writes back the registers the region's code assigns (the others still equal cpu.r). */
     private void storeRegs() {
         for (int r = 0; r < 15; r++) {
-            if (!used(r)) continue;
+            if ((rb.writtenRegs & (1 << r)) == 0) continue;
             mv.visitVarInsn(ALOAD, RARR); iconst(r); mv.visitVarInsn(ILOAD, R0 + r); mv.visitInsn(IASTORE);
         }
     }

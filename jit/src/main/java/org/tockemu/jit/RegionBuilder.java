@@ -33,8 +33,8 @@ final class RegionBuilder {
     final Map<Integer, IrNode> byPc = new HashMap<>();
     int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
     final List<Integer> literals = new ArrayList<>();
-    /** Guest registers r0-r14 the region keeps in locals. */
-    int usedRegs;
+    /** Guest registers r0-r14 the region keeps in locals, and those its code assigns (written back at exits). */
+    int usedRegs, writtenRegs;
 
     /** No lambdas or streams on the translation path: their first use costs milliseconds in a cold JVM. */
     private static final Comparator<IrNode> BY_PC = new Comparator<IrNode>() {
@@ -428,5 +428,20 @@ final class RegionBuilder {
             if (in.group == Group.BRANCH && (in.op == BranchSystem.BL || in.op == BranchSystem.BLX)) used |= 1 << 14;
         }
         usedRegs = used & 0x7FFF;
+        // what the generated code itself assigns (executors write cpu.r, and their registers are reloaded)
+        int written = 0;
+        for (IrNode n : nodes) {
+            Insn in = n.in;
+            if (n.kind == IrNode.INLINE) {
+                written |= 1 << in.rd | 1 << in.ra;
+                if (in.group == Group.MEMORY) {
+                    written |= 1 << in.rn;
+                    if (in.op >= LoadStoreMultiple.LDM && in.op <= LoadStoreMultiple.STMDB) written |= in.list;
+                }
+            } else if (in.group == Group.BRANCH && (in.op == BranchSystem.BL || in.op == BranchSystem.BLX)) {
+                written |= 1 << 14;
+            }
+        }
+        writtenRegs = written & usedRegs;
     }
 }
