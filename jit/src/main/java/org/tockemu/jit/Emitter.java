@@ -35,6 +35,7 @@ final class Emitter {
     private final RegionBuilder rb;
     private final String name;
     private MethodVisitor mv;
+    private MemoryOps memory;
     private final Label exit = new Label(), exitNoWb = new Label(), handler = new Label();
     /** Sites: exits (pc/it to continue at, counters to add) and calls (pc/it of the instruction, counters before it). */
     final java.util.List<long[]> sites = new java.util.ArrayList<>();
@@ -67,6 +68,7 @@ final class Emitter {
         c.visitMaxs(0, 0);
         c.visitEnd();
         mv = cw.visitMethod(ACC_PUBLIC, "run", "(L" + CPU + ";J)V", null, null);
+        memory = new MemoryOps(this, mv);
         mv.visitCode();
         Label tryStart = new Label(), tryEnd = new Label(), end = new Label();
         mv.visitTryCatchBlock(tryStart, tryEnd, handler, "org/tockemu/core/cpu/GuestFault");
@@ -244,7 +246,7 @@ final class Emitter {
     }
 
     /** Pushes cpu, this, the site of n, cyc, icnt (the arguments of JitRuntime's site methods). */
-    private void siteArgs(IrNode n) {
+    void siteArgs(IrNode n) {
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ALOAD, THIS);
         iconst(site(n.pc, n.it, n.pre, n.preN, n.index));
         mv.visitVarInsn(LLOAD, PK);
@@ -258,7 +260,7 @@ final class Emitter {
 
     // ------------------------------------------------------------------ helpers
 
-    private void iconst(int v) {
+    void iconst(int v) {
         if (v >= -1 && v <= 5) mv.visitInsn(ICONST_0 + v);
         else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) mv.visitIntInsn(BIPUSH, v);
         else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) mv.visitIntInsn(SIPUSH, v);
@@ -266,15 +268,15 @@ final class Emitter {
     }
 
     /** Pushes R[r] (PC reads as pc + 4). */
-    private void reg(IrNode n, int r) {
+    void reg(IrNode n, int r) {
         if (r == 15) iconst(n.pc + 4);
         else mv.visitVarInsn(ILOAD, R0 + r);
     }
 
-    private void setReg(int r) { mv.visitVarInsn(ISTORE, R0 + r); }
+    void setReg(int r) { mv.visitVarInsn(ISTORE, R0 + r); }
 
     /** Stores an ADD/SUB/MOV result: SP[1:0] are RAZ/WI. */
-    private void setRegSp(int r) {
+    void setRegSp(int r) {
         if (r == 13) { iconst(~3); mv.visitInsn(IAND); }
         setReg(r);
     }
@@ -420,7 +422,7 @@ final class Emitter {
     }
 
     /** After a slow path or executor call: leave at the next instruction when attention or the windows changed. */
-    private void exitIfAttention(IrNode n) {
+    void exitIfAttention(IrNode n) {
         Label out = new Label(), ok = new Label();
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "attention", "Z"); mv.visitJumpInsn(IFNE, out);
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "windowEpoch", "I"); mv.visitVarInsn(ILOAD, EPOCH);
@@ -431,7 +433,7 @@ final class Emitter {
     }
 
     /** Runs the instruction with the interpreter's executor: its operand registers spilled to and reloaded from cpu. */
-    private void fallback(IrNode n) {
+    void fallback(IrNode n) {
         int regs = fallbackRegs(n.in);
         boolean flags = n.in.group == Group.BRANCH;
         spill(regs, flags);
@@ -467,9 +469,9 @@ final class Emitter {
             case Group.MEMORY:
                 if (in.op == LoadStore.HINT) return;
                 if (n.folded) { iconst(n.literal); setReg(in.rd); return; }
-                if (in.op == LoadStoreMultiple.LDRD || in.op == LoadStoreMultiple.STRD) { dual(n); return; }
-                if (in.op >= LoadStoreMultiple.LDM) { multiple(n); return; }
-                single(n);
+                if (in.op == LoadStoreMultiple.LDRD || in.op == LoadStoreMultiple.STRD) { memory.dual(n); return; }
+                if (in.op >= LoadStoreMultiple.LDM) { memory.multiple(n); return; }
+                memory.single(n);
                 return;
             default: // NOP, hints, barriers
         }
@@ -653,192 +655,5 @@ final class Emitter {
 
     private void dsp(String name, String desc) {
         mv.visitMethodInsn(INVOKESTATIC, "org/tockemu/core/exec/DspMultiply", name, desc, false);
-    }
-
-    // ------------------------------------------------------------------ memory
-
-    /** LDRD/STRD: both words in one window inline (aligned), else the executor. */
-    private void dual(IrNode n) {
-        Insn in = n.in;
-        boolean load = in.op == LoadStoreMultiple.LDRD;
-        boolean index = (in.flags & Insn.INDEX) != 0, wback = (in.flags & Insn.WBACK) != 0;
-        // offset address -> T3, access address -> T0
-        if (in.rn == 15) iconst((n.pc + 4) & ~3); else reg(n, in.rn);
-        if (in.imm != 0) { iconst(in.imm); mv.visitInsn(IADD); }
-        mv.visitVarInsn(ISTORE, T3);
-        if (index) mv.visitVarInsn(ILOAD, T3); else if (in.rn == 15) iconst((n.pc + 4) & ~3); else reg(n, in.rn);
-        mv.visitVarInsn(ISTORE, T0);
-        Label slow = new Label(), done = new Label();
-        if (load) {
-            readWindow(T0, 4, 4, slow);
-            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1); mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
-            mv.visitVarInsn(ISTORE, T2);
-            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1); iconst(4); mv.visitInsn(IADD); mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
-            mv.visitVarInsn(ISTORE, T5);
-            if (wback) { mv.visitVarInsn(ILOAD, T3); setReg(in.rn); }
-            mv.visitVarInsn(ILOAD, T2); setReg(in.rd);
-            mv.visitVarInsn(ILOAD, T5); setReg(in.ra);
-        } else {
-            mv.visitVarInsn(ILOAD, T0); iconst(3); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow);
-            inWindow(T0, 0, "w", slow);
-            inWindow(T0, 4, "w", slow);
-            mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wMem", "[B");
-            mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wBase", "I"); mv.visitInsn(ISUB);
-            mv.visitVarInsn(ISTORE, T1);
-            mv.visitInsn(DUP); mv.visitVarInsn(ILOAD, T1); reg(n, in.rd); mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false);
-            mv.visitVarInsn(ILOAD, T1); iconst(4); mv.visitInsn(IADD); reg(n, in.ra); mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false);
-            if (wback) { mv.visitVarInsn(ILOAD, T3); setReg(in.rn); }
-        }
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(slow);
-        fallback(n);
-        exitIfAttention(n);
-        mv.visitLabel(done);
-    }
-
-    /** Leaves the windowed byte offset in T1 and the array in MEM, or jumps to slow. */
-    private void readWindow(int addrLocal, int size, int lastOffset, Label slow) {
-        Label found = new Label(), tryR1 = new Label();
-        if (size > 1) { mv.visitVarInsn(ILOAD, addrLocal); iconst(size - 1); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow); }
-        for (int w = 0; w < 2; w++) {
-            String p = w == 0 ? "r0" : "r1";
-            Label miss = w == 0 ? tryR1 : slow;
-            inWindow(addrLocal, 0, p, miss);
-            if (lastOffset != 0) inWindow(addrLocal, lastOffset, p, miss);
-            mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Mem", "[B"); mv.visitVarInsn(ASTORE, MEM);
-            mv.visitVarInsn(ILOAD, addrLocal); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Base", "I");
-            mv.visitInsn(ISUB); mv.visitVarInsn(ISTORE, T1);
-            if (w == 0) { mv.visitJumpInsn(GOTO, found); mv.visitLabel(tryR1); }
-        }
-        mv.visitLabel(found);
-    }
-
-    /** Jumps to miss unless addr + off lies in window p (unsigned compare). */
-    private void inWindow(int addrLocal, int off, String p, Label miss) {
-        mv.visitVarInsn(ILOAD, addrLocal);
-        if (off != 0) { iconst(off); mv.visitInsn(IADD); }
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Start", "I"); mv.visitInsn(ISUB);
-        iconst(Integer.MIN_VALUE); mv.visitInsn(IXOR);
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Len", "I");
-        iconst(Integer.MIN_VALUE); mv.visitInsn(IXOR);
-        mv.visitJumpInsn(IF_ICMPGE, miss);
-    }
-
-
-    /** Single loads and stores: address -> T0, value -> T2, then commit. */
-    private void single(IrNode n) {
-        Insn in = n.in;
-        int op = in.op;
-        boolean store = RegionBuilder.isStore(op);
-        int kind;
-        boolean wback = false, index = true;
-        if (op >= LoadStore.LD_WB) { kind = op - (store ? LoadStore.ST_WB : LoadStore.LD_WB); wback = true; index = (in.flags & Insn.INDEX) != 0; }
-        else if (op >= LoadStore.LD_LIT) kind = op - LoadStore.LD_LIT;
-        else if (op >= LoadStore.ST_REG) kind = op - LoadStore.ST_REG;
-        else if (op >= LoadStore.LD_REG) kind = op - LoadStore.LD_REG;
-        else if (op >= LoadStore.ST_IMM) kind = op - LoadStore.ST_IMM;
-        else kind = op - LoadStore.LD_IMM;
-        // offset address -> T3, access address -> T0
-        if (op >= LoadStore.LD_LIT && op < LoadStore.LD_WB) iconst(((n.pc + 4) & ~3) + in.imm);
-        else if ((op >= LoadStore.LD_REG && op < LoadStore.LD_LIT)) {
-            reg(n, in.rn); reg(n, in.rm); if (in.shiftN != 0) { iconst(in.shiftN); mv.visitInsn(ISHL); } mv.visitInsn(IADD);
-        } else { reg(n, in.rn); if (in.imm != 0) { iconst(in.imm); mv.visitInsn(IADD); } }
-        mv.visitVarInsn(ISTORE, T3);
-        if (index) mv.visitVarInsn(ILOAD, T3); else reg(n, in.rn);
-        mv.visitVarInsn(ISTORE, T0);
-        int size = kind == LoadStore.W ? 4 : kind == LoadStore.B || kind == LoadStore.SB ? 1 : 2;
-        Label slow = new Label(), done = new Label();
-        if (!store) {
-            readWindow(T0, size, 0, slow);
-            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1);
-            switch (size) {
-                case 4: mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false); break;
-                case 2: mv.visitMethodInsn(INVOKESTATIC, LE, "get16", "([BI)I", false); if (kind == LoadStore.SH) mv.visitInsn(I2S); break;
-                default: mv.visitInsn(BALOAD); if (kind == LoadStore.B) { iconst(0xFF); mv.visitInsn(IAND); } break;
-            }
-            if (wback) { mv.visitVarInsn(ILOAD, T3); setRegSp(in.rn); }
-            setReg(in.rd);
-            mv.visitJumpInsn(GOTO, done);
-            mv.visitLabel(slow);
-            siteArgs(n);
-            mv.visitVarInsn(ILOAD, T0);
-            mv.visitMethodInsn(INVOKESTATIC, RT, size == 4 ? "read32" : size == 2 ? "read16" : "read8", SITE_DESC.replace(")", "I)") + "I", false);
-            if (kind == LoadStore.SH) mv.visitInsn(I2S);
-            if (kind == LoadStore.SB) mv.visitInsn(I2B);
-            if (wback) { mv.visitVarInsn(ILOAD, T3); setRegSp(in.rn); }
-            setReg(in.rd);
-            exitIfAttention(n);
-            mv.visitLabel(done);
-        } else {
-            if (size > 1) { mv.visitVarInsn(ILOAD, T0); iconst(size - 1); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow); }
-            inWindow(T0, 0, "w", slow);
-            mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wMem", "[B");
-            mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wBase", "I"); mv.visitInsn(ISUB);
-            reg(n, in.rd);
-            switch (size) {
-                case 4: mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false); break;
-                case 2: mv.visitMethodInsn(INVOKESTATIC, LE, "put16", "([BII)V", false); break;
-                default: mv.visitInsn(BASTORE); break;
-            }
-            if (wback) { mv.visitVarInsn(ILOAD, T3); setRegSp(in.rn); }
-            mv.visitJumpInsn(GOTO, done);
-            mv.visitLabel(slow);
-            siteArgs(n);
-            mv.visitVarInsn(ILOAD, T0); reg(n, in.rd);
-            mv.visitMethodInsn(INVOKESTATIC, RT, size == 4 ? "write32" : size == 2 ? "write16" : "write8", SITE_DESC.replace(")", "II)") + "V", false);
-            if (wback) { mv.visitVarInsn(ILOAD, T3); setRegSp(in.rn); }
-            exitIfAttention(n);
-            mv.visitLabel(done);
-        }
-    }
-
-    /** LDM/LDMDB/STM/STMDB without the PC: whole block in one window inline, else the executor. */
-    private void multiple(IrNode n) {
-        Insn in = n.in;
-        int op = in.op;
-        int list = in.list, count = Integer.bitCount(list);
-        boolean wback = (in.flags & Insn.WBACK) != 0;
-        boolean db = op == LoadStoreMultiple.LDMDB || op == LoadStoreMultiple.STMDB;
-        boolean load = op == LoadStoreMultiple.LDM || op == LoadStoreMultiple.LDMDB;
-        reg(n, in.rn);
-        if (db) { iconst(4 * count); mv.visitInsn(ISUB); }
-        mv.visitVarInsn(ISTORE, T0);
-        Label slow = new Label(), done = new Label();
-        if (load) {
-            readWindow(T0, 4, 4 * (count - 1), slow);
-            // all reads succeed: load straight into the registers
-            int k = 0;
-            for (int l = list; l != 0; l &= l - 1, k++) {
-                int r = Integer.numberOfTrailingZeros(l);
-                mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1);
-                if (k != 0) { iconst(4 * k); mv.visitInsn(IADD); }
-                mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
-                setReg(r);
-            }
-        } else {
-            mv.visitVarInsn(ILOAD, T0); iconst(3); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow);
-            inWindow(T0, 0, "w", slow);
-            if (count > 1) inWindow(T0, 4 * (count - 1), "w", slow);
-            mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wBase", "I"); mv.visitInsn(ISUB);
-            mv.visitVarInsn(ISTORE, T1);
-            int k = 0;
-            for (int l = list; l != 0; l &= l - 1, k++) {
-                int r = Integer.numberOfTrailingZeros(l);
-                mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wMem", "[B"); mv.visitVarInsn(ILOAD, T1);
-                if (k != 0) { iconst(4 * k); mv.visitInsn(IADD); }
-                reg(n, r);
-                mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false);
-            }
-        }
-        if (wback) {
-            if (db) mv.visitVarInsn(ILOAD, T0);
-            else { mv.visitVarInsn(ILOAD, T0); iconst(4 * count); mv.visitInsn(IADD); }
-            setReg(in.rn);
-        }
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(slow);
-        fallback(n);
-        exitIfAttention(n);
-        mv.visitLabel(done);
     }
 }

@@ -1,0 +1,210 @@
+package org.tockemu.jit;
+
+import static org.objectweb.asm.Opcodes.*;
+import static org.tockemu.jit.Emitter.*;
+
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.tockemu.core.decode.Insn;
+import org.tockemu.core.exec.LoadStore;
+import org.tockemu.core.exec.LoadStoreMultiple;
+
+/**
+ * The backend's loads and stores: every access checks the current MPU windows inline (a few
+ * fields of the Cpu, unsigned compares) and then uses little-endian VarHandle access on the
+ * window's byte[]; anything else (MMIO, faults, other windows) calls JitRuntime or the executor.
+ */
+final class MemoryOps {
+    private final Emitter e;
+    private final MethodVisitor mv;
+
+    MemoryOps(Emitter e, MethodVisitor mv) {
+        this.e = e;
+        this.mv = mv;
+    }
+
+    /** LDRD/STRD: both words in one window inline (aligned), else the executor. */
+    void dual(IrNode n) {
+        Insn in = n.in;
+        boolean load = in.op == LoadStoreMultiple.LDRD;
+        boolean index = (in.flags & Insn.INDEX) != 0, wback = (in.flags & Insn.WBACK) != 0;
+        // offset address -> T3, access address -> T0
+        if (in.rn == 15) e.iconst((n.pc + 4) & ~3); else e.reg(n, in.rn);
+        if (in.imm != 0) { e.iconst(in.imm); mv.visitInsn(IADD); }
+        mv.visitVarInsn(ISTORE, T3);
+        if (index) mv.visitVarInsn(ILOAD, T3); else if (in.rn == 15) e.iconst((n.pc + 4) & ~3); else e.reg(n, in.rn);
+        mv.visitVarInsn(ISTORE, T0);
+        Label slow = new Label(), done = new Label();
+        if (load) {
+            readWindow(T0, 4, 4, slow);
+            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1); mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
+            mv.visitVarInsn(ISTORE, T2);
+            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1); e.iconst(4); mv.visitInsn(IADD); mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
+            mv.visitVarInsn(ISTORE, T5);
+            if (wback) { mv.visitVarInsn(ILOAD, T3); e.setReg(in.rn); }
+            mv.visitVarInsn(ILOAD, T2); e.setReg(in.rd);
+            mv.visitVarInsn(ILOAD, T5); e.setReg(in.ra);
+        } else {
+            mv.visitVarInsn(ILOAD, T0); e.iconst(3); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow);
+            inWindow(T0, 0, "w", slow);
+            inWindow(T0, 4, "w", slow);
+            mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wMem", "[B");
+            mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wBase", "I"); mv.visitInsn(ISUB);
+            mv.visitVarInsn(ISTORE, T1);
+            mv.visitInsn(DUP); mv.visitVarInsn(ILOAD, T1); e.reg(n, in.rd); mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false);
+            mv.visitVarInsn(ILOAD, T1); e.iconst(4); mv.visitInsn(IADD); e.reg(n, in.ra); mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false);
+            if (wback) { mv.visitVarInsn(ILOAD, T3); e.setReg(in.rn); }
+        }
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        e.fallback(n);
+        e.exitIfAttention(n);
+        mv.visitLabel(done);
+    }
+
+    /** Leaves the windowed byte offset in T1 and the array in MEM, or jumps to slow. */
+    private void readWindow(int addrLocal, int size, int lastOffset, Label slow) {
+        Label found = new Label(), tryR1 = new Label();
+        if (size > 1) { mv.visitVarInsn(ILOAD, addrLocal); e.iconst(size - 1); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow); }
+        for (int w = 0; w < 2; w++) {
+            String p = w == 0 ? "r0" : "r1";
+            Label miss = w == 0 ? tryR1 : slow;
+            inWindow(addrLocal, 0, p, miss);
+            if (lastOffset != 0) inWindow(addrLocal, lastOffset, p, miss);
+            mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Mem", "[B"); mv.visitVarInsn(ASTORE, MEM);
+            mv.visitVarInsn(ILOAD, addrLocal); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Base", "I");
+            mv.visitInsn(ISUB); mv.visitVarInsn(ISTORE, T1);
+            if (w == 0) { mv.visitJumpInsn(GOTO, found); mv.visitLabel(tryR1); }
+        }
+        mv.visitLabel(found);
+    }
+
+    /** Jumps to miss unless addr + off lies in window p (unsigned compare). */
+    private void inWindow(int addrLocal, int off, String p, Label miss) {
+        mv.visitVarInsn(ILOAD, addrLocal);
+        if (off != 0) { e.iconst(off); mv.visitInsn(IADD); }
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Start", "I"); mv.visitInsn(ISUB);
+        e.iconst(Integer.MIN_VALUE); mv.visitInsn(IXOR);
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Len", "I");
+        e.iconst(Integer.MIN_VALUE); mv.visitInsn(IXOR);
+        mv.visitJumpInsn(IF_ICMPGE, miss);
+    }
+
+
+    /** Single loads and stores: address -> T0, value -> T2, then commit. */
+    void single(IrNode n) {
+        Insn in = n.in;
+        int op = in.op;
+        boolean store = RegionBuilder.isStore(op);
+        int kind;
+        boolean wback = false, index = true;
+        if (op >= LoadStore.LD_WB) { kind = op - (store ? LoadStore.ST_WB : LoadStore.LD_WB); wback = true; index = (in.flags & Insn.INDEX) != 0; }
+        else if (op >= LoadStore.LD_LIT) kind = op - LoadStore.LD_LIT;
+        else if (op >= LoadStore.ST_REG) kind = op - LoadStore.ST_REG;
+        else if (op >= LoadStore.LD_REG) kind = op - LoadStore.LD_REG;
+        else if (op >= LoadStore.ST_IMM) kind = op - LoadStore.ST_IMM;
+        else kind = op - LoadStore.LD_IMM;
+        // offset address -> T3, access address -> T0
+        if (op >= LoadStore.LD_LIT && op < LoadStore.LD_WB) e.iconst(((n.pc + 4) & ~3) + in.imm);
+        else if ((op >= LoadStore.LD_REG && op < LoadStore.LD_LIT)) {
+            e.reg(n, in.rn); e.reg(n, in.rm); if (in.shiftN != 0) { e.iconst(in.shiftN); mv.visitInsn(ISHL); } mv.visitInsn(IADD);
+        } else { e.reg(n, in.rn); if (in.imm != 0) { e.iconst(in.imm); mv.visitInsn(IADD); } }
+        mv.visitVarInsn(ISTORE, T3);
+        if (index) mv.visitVarInsn(ILOAD, T3); else e.reg(n, in.rn);
+        mv.visitVarInsn(ISTORE, T0);
+        int size = kind == LoadStore.W ? 4 : kind == LoadStore.B || kind == LoadStore.SB ? 1 : 2;
+        Label slow = new Label(), done = new Label();
+        if (!store) {
+            readWindow(T0, size, 0, slow);
+            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1);
+            switch (size) {
+                case 4: mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false); break;
+                case 2: mv.visitMethodInsn(INVOKESTATIC, LE, "get16", "([BI)I", false); if (kind == LoadStore.SH) mv.visitInsn(I2S); break;
+                default: mv.visitInsn(BALOAD); if (kind == LoadStore.B) { e.iconst(0xFF); mv.visitInsn(IAND); } break;
+            }
+            if (wback) { mv.visitVarInsn(ILOAD, T3); e.setRegSp(in.rn); }
+            e.setReg(in.rd);
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(slow);
+            e.siteArgs(n);
+            mv.visitVarInsn(ILOAD, T0);
+            mv.visitMethodInsn(INVOKESTATIC, RT, size == 4 ? "read32" : size == 2 ? "read16" : "read8", SITE_DESC.replace(")", "I)") + "I", false);
+            if (kind == LoadStore.SH) mv.visitInsn(I2S);
+            if (kind == LoadStore.SB) mv.visitInsn(I2B);
+            if (wback) { mv.visitVarInsn(ILOAD, T3); e.setRegSp(in.rn); }
+            e.setReg(in.rd);
+            e.exitIfAttention(n);
+            mv.visitLabel(done);
+        } else {
+            if (size > 1) { mv.visitVarInsn(ILOAD, T0); e.iconst(size - 1); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow); }
+            inWindow(T0, 0, "w", slow);
+            mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wMem", "[B");
+            mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wBase", "I"); mv.visitInsn(ISUB);
+            e.reg(n, in.rd);
+            switch (size) {
+                case 4: mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false); break;
+                case 2: mv.visitMethodInsn(INVOKESTATIC, LE, "put16", "([BII)V", false); break;
+                default: mv.visitInsn(BASTORE); break;
+            }
+            if (wback) { mv.visitVarInsn(ILOAD, T3); e.setRegSp(in.rn); }
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(slow);
+            e.siteArgs(n);
+            mv.visitVarInsn(ILOAD, T0); e.reg(n, in.rd);
+            mv.visitMethodInsn(INVOKESTATIC, RT, size == 4 ? "write32" : size == 2 ? "write16" : "write8", SITE_DESC.replace(")", "II)") + "V", false);
+            if (wback) { mv.visitVarInsn(ILOAD, T3); e.setRegSp(in.rn); }
+            e.exitIfAttention(n);
+            mv.visitLabel(done);
+        }
+    }
+
+    /** LDM/LDMDB/STM/STMDB without the PC: whole block in one window inline, else the executor. */
+    void multiple(IrNode n) {
+        Insn in = n.in;
+        int op = in.op;
+        int list = in.list, count = Integer.bitCount(list);
+        boolean wback = (in.flags & Insn.WBACK) != 0;
+        boolean db = op == LoadStoreMultiple.LDMDB || op == LoadStoreMultiple.STMDB;
+        boolean load = op == LoadStoreMultiple.LDM || op == LoadStoreMultiple.LDMDB;
+        e.reg(n, in.rn);
+        if (db) { e.iconst(4 * count); mv.visitInsn(ISUB); }
+        mv.visitVarInsn(ISTORE, T0);
+        Label slow = new Label(), done = new Label();
+        if (load) {
+            readWindow(T0, 4, 4 * (count - 1), slow);
+            // all reads succeed: load straight into the registers
+            int k = 0;
+            for (int l = list; l != 0; l &= l - 1, k++) {
+                int r = Integer.numberOfTrailingZeros(l);
+                mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1);
+                if (k != 0) { e.iconst(4 * k); mv.visitInsn(IADD); }
+                mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
+                e.setReg(r);
+            }
+        } else {
+            mv.visitVarInsn(ILOAD, T0); e.iconst(3); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow);
+            inWindow(T0, 0, "w", slow);
+            if (count > 1) inWindow(T0, 4 * (count - 1), "w", slow);
+            mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wBase", "I"); mv.visitInsn(ISUB);
+            mv.visitVarInsn(ISTORE, T1);
+            int k = 0;
+            for (int l = list; l != 0; l &= l - 1, k++) {
+                int r = Integer.numberOfTrailingZeros(l);
+                mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wMem", "[B"); mv.visitVarInsn(ILOAD, T1);
+                if (k != 0) { e.iconst(4 * k); mv.visitInsn(IADD); }
+                e.reg(n, r);
+                mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false);
+            }
+        }
+        if (wback) {
+            if (db) mv.visitVarInsn(ILOAD, T0);
+            else { mv.visitVarInsn(ILOAD, T0); e.iconst(4 * count); mv.visitInsn(IADD); }
+            e.setReg(in.rn);
+        }
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        e.fallback(n);
+        e.exitIfAttention(n);
+        mv.visitLabel(done);
+    }
+}
