@@ -145,10 +145,23 @@ public final class JitEngine implements ExecutionEngine {
         if (Integer.compareUnsigned(r.lo - cpu.xStart, cpu.xLen) >= 0 || Integer.compareUnsigned(r.hi - 1 - cpu.xStart, cpu.xLen) >= 0) return false;
         if (r.literals.length != 0 && (r.checkedEpoch != cpu.windowEpoch || r.checkedPriv != cpu.privileged())) {
             boolean priv = cpu.privileged();
-            for (int a : r.literals) if (!cpu.mpu.allows(a, Access.READ, priv)) return false;
+            if (!literalsReadable(cpu, r, priv)) return false;
             r.checkedEpoch = cpu.windowEpoch;
             r.checkedPriv = priv;
         }
+        return true;
+    }
+
+    /**
+     * Every folded literal (and table) byte is readable: one MPU span lookup when they all lie in
+     * one range of uniform permission (the usual case; this runs after every context switch),
+     * else each address.
+     */
+    private static boolean literalsReadable(Cpu cpu, JitRegion r, boolean priv) {
+        long span = cpu.mpu.span(r.literalMin, Access.READ, priv);
+        long len = span >>> 32;
+        if (len != 0 && Integer.toUnsignedLong(r.literalMax - (int) span) < len) return true;
+        for (int a : r.literals) if (!cpu.mpu.allows(a, Access.READ, priv)) return false;
         return true;
     }
 

@@ -20,6 +20,8 @@ public abstract class JitRegion {
     public int lo, hi;
     /** Addresses of literal-pool words folded into constants (checked readable per window epoch). */
     public int[] literals = new int[0];
+    /** The lowest and highest of {@link #literals} (unsigned). */
+    public int literalMin, literalMax;
     int checkedEpoch = -1;
     boolean checkedPriv;
     public boolean valid = true;

@@ -17,6 +17,7 @@ final class Translation {
     final Insn[] insns;
     final int entry, lo, hi;
     final int[] literals, entries;
+    final int literalMin, literalMax;
     final boolean entryIsLoopHeader;
     final int[] sitePc, siteIt, siteInsn;
     final long[] siteCyc, siteN;
@@ -33,6 +34,13 @@ final class Translation {
         this.hi = rb.hi;
         this.literals = new int[rb.literals.size()];
         for (int i = 0; i < literals.length; i++) literals[i] = rb.literals.get(i);
+        int min = -1, max = 0;
+        for (int a : literals) {
+            if (Integer.compareUnsigned(a, min) < 0) min = a;
+            if (Integer.compareUnsigned(a, max) > 0) max = a;
+        }
+        this.literalMin = min;
+        this.literalMax = max;
         this.entries = rb.entries();
         this.entryIsLoopHeader = rb.byPc.get(rb.entry).loopHeader;
         int ns = em.sites.size();
@@ -63,6 +71,8 @@ final class Translation {
         r.lo = lo;
         r.hi = hi;
         r.literals = literals;
+        r.literalMin = literalMin;
+        r.literalMax = literalMax;
         r.entries = entries;
         r.entryIsLoopHeader = entryIsLoopHeader;
         r.bytecodeSize = bytecodeSize;

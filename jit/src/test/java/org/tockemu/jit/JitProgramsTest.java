@@ -93,6 +93,16 @@ class JitProgramsTest {
         assertNull(d, d);
     }
 
+    /** A folded literal the MPU makes unreadable: the region must not be entered, the load faults as in the interpreter. */
+    @Test void unreadableLiteralIsNotFolded() {
+        check("ldr r0, =0xE000ED98\n movs r1, #0\n str r1, [r0]\n"          // MPU_RNR = 0
+                + " ldr r1, =0x00001000\n str r1, [r0, #4]\n"                   // RBAR: the page holding lit
+                + " ldr r1, =0x00000017\n str r1, [r0, #8]\n"                   // RASR: 4 KiB, enabled, AP=000 (no access)
+                + " ldr r0, =0xE000ED94\n movs r1, #5\n str r1, [r0]\n dsb\n isb\n" // CTRL: ENABLE | PRIVDEFENA
+                + " movs r4, #0\n1: adds r4, #1\n cmp r4, #20\n bne 2f\n ldr.w r2, lit\n2: b 1b\n"
+                + ".ltorg\n.org 0x1000\nlit: .word 0x12345678\n");
+    }
+
     @Test void selfModifyingCodeInvalidatesRegions() {
         check("movs r0, #0\n movs r4, #10\n"
                 + "1: adds r0, #1\n subs r4, #1\n cmp r4, #5\n bne 2f\n"
