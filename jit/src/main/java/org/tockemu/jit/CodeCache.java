@@ -12,7 +12,7 @@ import org.tockemu.core.mem.Region;
  * {@code limit} translations it is emptied, and the unreferenced hidden classes can be unloaded.
  */
 final class CodeCache {
-    static final CodeCache SHARED = new CodeCache(Integer.getInteger("tockemu.jit.sharedTranslations", 32768));
+    static final CodeCache SHARED = new CodeCache(Integer.getInteger("tockemu.jit.sharedTranslations", 8192));
 
     private final int limit;
     private final Map<Integer, Translation[]> byEntry = new HashMap<>();
