@@ -439,7 +439,7 @@ final class Emitter {
         spill(regs, flags);
         siteArgs(n);
         mv.visitMethodInsn(INVOKESTATIC, RT, "fallback", SITE_DESC + "V", false);
-        reload(regs, flags);
+        reload(regs); // no fallback executor writes NZCV (MRS, CLREX and SEV only read or ignore them)
     }
 
     /** Registers a non-terminal executor may read or write: its operand fields (and list). */
@@ -455,9 +455,8 @@ final class Emitter {
         if (flags) storeFlags();
     }
 
-    private void reload(int regs, boolean flags) {
+    private void reload(int regs) {
         for (int r = 0; r < 15; r++) if ((regs & (1 << r)) != 0) { mv.visitVarInsn(ALOAD, RARR); iconst(r); mv.visitInsn(IALOAD); mv.visitVarInsn(ISTORE, R0 + r); }
-        // flags: no fallback executor writes NZCV (MRS, CLREX and SEV only read or ignore them)
     }
 
     /** Emits an inline instruction. */

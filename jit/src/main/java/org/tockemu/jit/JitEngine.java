@@ -142,10 +142,11 @@ public final class JitEngine implements ExecutionEngine {
     /** The region's code lies in the current execute window, its folded literals are readable, the flags representable. */
     private static boolean enterable(Cpu cpu, JitRegion r) {
         if (cpu.n && cpu.z) return false; // not representable in the regions' lazy flags (only MSR makes it)
-        if (Integer.compareUnsigned(r.lo - cpu.xStart, cpu.xLen) >= 0 || Integer.compareUnsigned(r.hi - 1 - cpu.xStart, cpu.xLen) >= 0) return false;
-        if (r.literals.length != 0 && (r.checkedEpoch != cpu.windowEpoch || r.checkedPriv != cpu.privileged())) {
+        Translation t = r.code;
+        if (Integer.compareUnsigned(t.lo - cpu.xStart, cpu.xLen) >= 0 || Integer.compareUnsigned(t.hi - 1 - cpu.xStart, cpu.xLen) >= 0) return false;
+        if (t.literals.length != 0 && (r.checkedEpoch != cpu.windowEpoch || r.checkedPriv != cpu.privileged())) {
             boolean priv = cpu.privileged();
-            if (!literalsReadable(cpu, r, priv)) return false;
+            if (!literalsReadable(cpu, t, priv)) return false;
             r.checkedEpoch = cpu.windowEpoch;
             r.checkedPriv = priv;
         }
@@ -157,11 +158,11 @@ public final class JitEngine implements ExecutionEngine {
      * one range of uniform permission (the usual case; this runs after every context switch),
      * else each address.
      */
-    private static boolean literalsReadable(Cpu cpu, JitRegion r, boolean priv) {
-        long span = cpu.mpu.span(r.literalMin, Access.READ, priv);
+    private static boolean literalsReadable(Cpu cpu, Translation t, boolean priv) {
+        long span = cpu.mpu.span(t.literalMin, Access.READ, priv);
         long len = span >>> 32;
-        if (len != 0 && Integer.toUnsignedLong(r.literalMax - (int) span) < len) return true;
-        for (int a : r.literals) if (!cpu.mpu.allows(a, Access.READ, priv)) return false;
+        if (len != 0 && Integer.toUnsignedLong(t.literalMax - (int) span) < len) return true;
+        for (int a : t.literals) if (!cpu.mpu.allows(a, Access.READ, priv)) return false;
         return true;
     }
 
@@ -183,7 +184,7 @@ public final class JitEngine implements ExecutionEngine {
             }
             JitRegion r = t.instantiate();
             // the loop headers enter the same region (a run stopped at one resumes there)
-            for (int e : r.entries) {
+            for (int e : t.entries) {
                 int i = (e - area.base) >>> 1;
                 if (e != pc && (area.table[i] == null || area.table[i] == FAILED)) area.table[i] = r;
             }
@@ -237,7 +238,6 @@ public final class JitEngine implements ExecutionEngine {
             if (a.table != null) java.util.Arrays.fill(a.table, null);
             if (a.counts != null) java.util.Arrays.fill(a.counts, 0);
         }
-        for (JitRegion r : live) r.valid = false;
         live.clear();
     }
 
@@ -249,12 +249,12 @@ public final class JitEngine implements ExecutionEngine {
         boolean any = false;
         for (int i = live.size() - 1; i >= 0; i--) {
             JitRegion r = live.get(i);
-            boolean hit = Integer.toUnsignedLong(r.lo) < a1 && a0 < Integer.toUnsignedLong(r.hi);
-            for (int lit : r.literals) if (Integer.toUnsignedLong(lit) >= a0 && Integer.toUnsignedLong(lit) < a1) hit = true;
+            Translation t = r.code;
+            boolean hit = Integer.toUnsignedLong(t.lo) < a1 && a0 < Integer.toUnsignedLong(t.hi);
+            for (int lit : t.literals) if (Integer.toUnsignedLong(lit) >= a0 && Integer.toUnsignedLong(lit) < a1) hit = true;
             if (!hit) continue;
-            r.valid = false;
             Area ra = areaFor(r.entry);
-            for (int e : r.entries) {
+            for (int e : t.entries) {
                 if (ra != null && ra.table != null && ra.table[(e - ra.base) >>> 1] == r) ra.table[(e - ra.base) >>> 1] = null;
             }
             live.set(i, live.get(live.size() - 1));

@@ -12,30 +12,17 @@ public abstract class JitRegion {
     /** The decoded instructions of the region, for calls into the interpreter's executors. */
     protected final Insn[] insns;
     public final int entry;
-    /** Every PC the region can be entered at (the entry and its loop headers), sorted. */
-    public int[] entries = new int[0];
-    /** The entry is also a loop header (the other entries always are). */
-    public boolean entryIsLoopHeader;
-    /** Lowest and one past the highest code byte the region was translated from. */
-    public int lo, hi;
-    /** Addresses of literal-pool words folded into constants (checked readable per window epoch). */
-    public int[] literals = new int[0];
-    /** The lowest and highest of {@link #literals} (unsigned). */
-    public int literalMin, literalMax;
+    /** The shared translation this region runs (entries, code range, literals, sites). */
+    Translation code;
+    /** This engine's cache of the literal readability check: valid for this window epoch and privilege. */
     int checkedEpoch = -1;
     boolean checkedPriv;
-    public boolean valid = true;
-    /** Sites (see Emitter): exits and calls out of the generated code, by index. */
-    int[] sitePc, siteIt, siteInsn;
-    long[] siteCyc, siteN;
-    public int bytecodeSize;
-    public int instructionCount;
 
     protected JitRegion(Insn[] insns, int entry) {
         this.insns = insns;
         this.entry = entry;
     }
 
-    /** Runs from cpu.pc (one of {@link #entries}) until an exit; the engine checked attention and cycles &lt; limit before. */
+    /** Runs from cpu.pc (one of the translation's entries) until an exit; the engine checked attention and cycles &lt; limit before. */
     public abstract void run(Cpu cpu, long limit);
 }

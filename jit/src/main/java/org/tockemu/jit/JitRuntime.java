@@ -28,32 +28,35 @@ public final class JitRuntime {
 
     /** cpu.pc, itState and the counters as of before the site's instruction. */
     static void at(Cpu cpu, JitRegion r, int site, long pk) {
-        cpu.pc = r.sitePc[site];
-        cpu.itState = r.siteIt[site];
-        cpu.cycles += (pk >>> 32) + r.siteCyc[site];
-        cpu.instructions += (pk & LOW) + r.siteN[site];
+        Translation t = r.code;
+        cpu.pc = t.sitePc[site];
+        cpu.itState = t.siteIt[site];
+        cpu.cycles += (pk >>> 32) + t.siteCyc[site];
+        cpu.instructions += (pk & LOW) + t.siteN[site];
     }
 
     /** Undoes at()'s counters after the call returned. */
     static void back(Cpu cpu, JitRegion r, int site, long pk) {
-        cpu.cycles -= (pk >>> 32) + r.siteCyc[site];
-        cpu.instructions -= (pk & LOW) + r.siteN[site];
+        Translation t = r.code;
+        cpu.cycles -= (pk >>> 32) + t.siteCyc[site];
+        cpu.instructions -= (pk & LOW) + t.siteN[site];
     }
 
     /** Leaves the region at an exit site (pc -1: cpu.nextPc; itState -1: unchanged). */
     public static void exit(Cpu cpu, JitRegion r, int site, long pk) {
-        int pc = r.sitePc[site], it = r.siteIt[site];
+        Translation t = r.code;
+        int pc = t.sitePc[site], it = t.siteIt[site];
         cpu.pc = pc == -1 ? cpu.nextPc : pc;
         if (HISTO != null) HISTO.merge(String.format("exit R%x -> %x", r.entry, cpu.pc), 1, Integer::sum);
         if (it != -1) cpu.itState = it;
-        cpu.cycles += (pk >>> 32) + r.siteCyc[site];
-        cpu.instructions += (pk & LOW) + r.siteN[site];
+        cpu.cycles += (pk >>> 32) + t.siteCyc[site];
+        cpu.instructions += (pk & LOW) + t.siteN[site];
     }
 
     /** Executes the site's instruction with the interpreter's executor, as Interpreter.step would. */
     public static void fallback(Cpu cpu, JitRegion r, int site, long pk) {
         at(cpu, r, site, pk);
-        Insn in = r.insns[r.siteInsn[site]];
+        Insn in = r.insns[r.code.siteInsn[site]];
         if (HISTO != null) HISTO.merge(in.name, 1, Integer::sum);
         cpu.nextPc = cpu.pc + in.size;
         cpu.r[15] = cpu.pc + 4;

@@ -67,7 +67,7 @@ final class RegionBuilder {
         int i = (pc - code.base) >>> 1;
         if (i < 0 || i >= translated.length) return false;
         JitRegion r = translated[i];
-        return r != null && r != JitEngine.FAILED && (pc != r.entry || r.entryIsLoopHeader);
+        return r != null && r != JitEngine.FAILED && (pc != r.entry || r.code.entryIsLoopHeader);
     }
 
     /** Breadth-first from the entry along fall-through and direct branches; true when maxInsns cut it short. */

@@ -67,16 +67,7 @@ final class Translation {
     /** A new region object (per engine: it carries the engine's literal-check cache) running this code. */
     JitRegion instantiate() throws Throwable {
         JitRegion r = (JitRegion) ctor.invoke(insns, entry);
-        r.sitePc = sitePc; r.siteIt = siteIt; r.siteInsn = siteInsn; r.siteCyc = siteCyc; r.siteN = siteN;
-        r.lo = lo;
-        r.hi = hi;
-        r.literals = literals;
-        r.literalMin = literalMin;
-        r.literalMax = literalMax;
-        r.entries = entries;
-        r.entryIsLoopHeader = entryIsLoopHeader;
-        r.bytecodeSize = bytecodeSize;
-        r.instructionCount = insns.length;
+        r.code = this;
         return r;
     }
 }
