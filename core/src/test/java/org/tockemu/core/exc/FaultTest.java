@@ -150,16 +150,21 @@ class FaultTest {
         assertEquals(StopReason.LOCKUP, m.run());
     }
 
-    @Test
-    void invalidExcReturnIsInvpc() {
-        ExcMachine m = new ExcMachine().program(handlers(Fault.USAGEFAULT, "fault", Fault.HARDFAULT, "fault", Fault.SVCALL, "svc"),
+    /** An SVC handler that returns with the given EXC_RETURN value; run to the fault handler's breakpoint. */
+    private static ExcMachine svcReturningWith(String excReturn) {
+        return new ExcMachine().program(handlers(Fault.USAGEFAULT, "fault", Fault.HARDFAULT, "fault", Fault.SVCALL, "svc"),
                 String.join("\n", "reset:", ENABLE_FAULTS,
                         "  svc #0",
                         "  bkpt #1",
                         "svc:",
-                        "  ldr r0, =0xFFFFFFF5",
+                        "  ldr r0, =" + excReturn,
                         "  bx r0",
                         FAULT)).runToBkpt(9);
+    }
+
+    @Test
+    void invalidExcReturnIsInvpc() {
+        ExcMachine m = svcReturningWith("0xFFFFFFF5");
         expect(m, Fault.USAGEFAULT, Fault.INVPC, 0);
         assertEquals(0xFFFFFFF5, m.log(6), "LR = the offending EXC_RETURN");
         assertFalse(m.exc.isActive(Fault.SVCALL), "the returning exception was deactivated");
@@ -167,14 +172,7 @@ class FaultTest {
 
     @Test
     void returnToHandlerWithoutNestingIsInvpc() {
-        ExcMachine m = new ExcMachine().program(handlers(Fault.USAGEFAULT, "fault", Fault.HARDFAULT, "fault", Fault.SVCALL, "svc"),
-                String.join("\n", "reset:", ENABLE_FAULTS,
-                        "  svc #0",
-                        "  bkpt #1",
-                        "svc:",
-                        "  ldr r0, =0xFFFFFFF1",
-                        "  bx r0",
-                        FAULT)).runToBkpt(9);
+        ExcMachine m = svcReturningWith("0xFFFFFFF1");
         expect(m, Fault.USAGEFAULT, Fault.INVPC, 0);
     }
 
