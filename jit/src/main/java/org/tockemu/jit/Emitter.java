@@ -281,10 +281,11 @@ final class Emitter {
         setReg(r);
     }
 
-    /** Jumps to fail unless the condition holds (flags in locals). */
-    private void condFail(int cond, Label fail) {
+    /** Jumps to fail unless the condition holds (flags in locals) before node n. */
+    private void condFail(IrNode n, int cond, Label fail) {
         if (cond >= 14) return;
         boolean inv = (cond & 1) != 0;
+        if (fusedCondFail(n, cond, inv, fail)) return;
         switch (cond >>> 1) {
             case 0: mv.visitVarInsn(ILOAD, FNZ); mv.visitJumpInsn(inv ? IFEQ : IFNE, fail); break; // EQ: FNZ == 0
             case 1: pushC(); mv.visitJumpInsn(inv ? IFNE : IFEQ, fail); break;
@@ -303,6 +304,29 @@ final class Emitter {
                 mv.visitJumpInsn(inv ? IFEQ : IFNE, fail);
                 break;
         }
+    }
+
+    /**
+     * A condition on the flags of a known subtraction a - b (a + ~b + 1, see RegionBuilder's flag
+     * producers) compares a and b directly instead of deriving the flags: CS is a >= b unsigned,
+     * HI a > b unsigned, GE a >= b and GT a > b signed (and their inverses).
+     */
+    private boolean fusedCondFail(IrNode n, int cond, boolean inv, Label fail) {
+        int group = cond >>> 1;
+        if (n.cvSrc < 0 || (group != 1 && group != 4 && group != 5 && group != 6)) return false;
+        if (group != 1 && n.nzSrc != n.cvSrc) return false;
+        boolean unsigned = group == 1 || group == 4;
+        int a = unsigned ? CA : VA, nb = unsigned ? CB : VB;
+        mv.visitVarInsn(ILOAD, a);
+        if (unsigned) { iconst(Integer.MIN_VALUE); mv.visitInsn(IXOR); }
+        mv.visitVarInsn(ILOAD, nb); iconst(unsigned ? Integer.MAX_VALUE : -1); mv.visitInsn(IXOR); // b, sign-flipped when unsigned
+        int opcode;
+        switch (group) {
+            case 1: case 5: opcode = inv ? IF_ICMPGE : IF_ICMPLT; break; // CS/GE fail when a < b; CC/LT when a >= b
+            default: opcode = inv ? IF_ICMPGT : IF_ICMPLE; break;        // HI/GT fail when a <= b; LS/LE when a > b
+        }
+        mv.visitJumpInsn(opcode, fail);
+        return true;
     }
 
     /** N and Z from the int on the stack (consumed). */
@@ -340,7 +364,7 @@ final class Emitter {
         }
         Label skip = new Label();
         boolean cond = n.conditional();
-        if (cond) condFail(n.it >>> 4, skip);
+        if (cond) condFail(n, n.it >>> 4, skip);
         switch (n.kind) {
             case IrNode.IT:
                 break;
@@ -349,7 +373,7 @@ final class Emitter {
                 jumpOrExit(n, n.target, n.targetIn, n.itAfter);
                 break;
             case IrNode.COND_BRANCH:
-                condFail(n.in.cond, skip);
+                condFail(n, n.in.cond, skip);
                 jumpOrExit(n, n.target, n.targetIn, n.itAfter);
                 break;
             case IrNode.CBZ:

@@ -51,6 +51,8 @@ final class IrNode {
     int preN;
     /** Flag liveness. */
     int reads, writes, liveIn, liveOut;
+    /** Index of the node whose subtraction set C and V / that set N and Z, on every path to this one (-1: unknown). */
+    int cvSrc = -1, nzSrc = -1;
     /** TBB/TBH folded: the branch target for each index below the length (others take the executor). */
     int[] switchTargets;
     /** LDR literal folded to a constant. */

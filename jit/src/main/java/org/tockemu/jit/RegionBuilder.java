@@ -115,6 +115,7 @@ final class RegionBuilder {
         foldTableBranches();
         spans();
         flagLiveness();
+        flagProducers();
         registers();
         return true;
     }
@@ -417,6 +418,55 @@ final class RegionBuilder {
                 }
             }
         }
+    }
+
+    /**
+     * Flag producers: for each node, the node whose subtraction (SUB/SUBS, CMP) set C and V, and
+     * the node that set N and Z, on every path from the region's entries to it ({@link
+     * IrNode#cvSrc}, {@link IrNode#nzSrc}; -1 when they differ, come from outside the region or
+     * from anything else). A condition on a known subtraction compares its operands directly.
+     */
+    private void flagProducers() {
+        int[] entries = entries();
+        for (IrNode n : nodes) { n.nzSrc = n.cvSrc = UNSEEN; }
+        for (int e : entries) { IrNode n = byPc.get(e); n.nzSrc = n.cvSrc = -1; }
+        byPc.get(entry).nzSrc = byPc.get(entry).cvSrc = -1;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (IrNode n : nodes) {
+                if (n.nzSrc == UNSEEN) continue;
+                int nz = n.nzSrc, cv = n.cvSrc;
+                int w = n.writes;
+                if (n.kind == IrNode.FALLBACK || n.kind == IrNode.TERMINAL || (w != 0 && n.conditional())) {
+                    nz = cv = -1;
+                } else if (w != 0) {
+                    if ((w & (IrNode.N | IrNode.Z)) != 0) nz = n.index;
+                    if ((w & (IrNode.C | IrNode.V)) != 0) cv = subtraction(n) ? n.index : -1;
+                }
+                for (int k = 0; k < 2; k++) {
+                    boolean in = k == 0 ? n.nextIn : n.targetIn;
+                    if (!in) continue;
+                    IrNode s = byPc.get(k == 0 ? n.next : n.target);
+                    int snz = meet(s.nzSrc, nz), scv = meet(s.cvSrc, cv);
+                    if (snz != s.nzSrc || scv != s.cvSrc) { s.nzSrc = snz; s.cvSrc = scv; changed = true; }
+                }
+            }
+        }
+    }
+
+    private static final int UNSEEN = -2;
+
+    private static int meet(int a, int b) {
+        return a == UNSEEN ? b : b == UNSEEN || a == b ? a : -1;
+    }
+
+    /** SUB/SUBS or CMP setting the flags: C and V are those of rn + ~op2 + 1 (the backend's CA/CB and VA/VB). */
+    static boolean subtraction(IrNode n) {
+        int op = n.in.op;
+        if (n.kind != IrNode.INLINE || n.in.group != Group.DATA || op < DataProcessing.ADD_I || op > DataProcessing.CMN_S) return false;
+        int kind = (op - DataProcessing.ADD_I) / 3;
+        return kind == 2 || kind == 5;
     }
 
     private void registers() {
