@@ -30,7 +30,7 @@ final class Emitter {
     // locals
     static final int THIS = 0, L_CPU = 1, LIMIT = 2, R0 = 4, FNZ = 19, CA = 20, CB = 21, CR = 22, PK = 23, LIMS = 25,
             EXITK = 27, VA = 28, VB = 29, VR = 30, EPOCH = 32, T0 = 33, T1 = 34, T2 = 35, T3 = 36,
-            RARR = 37, MEM = 38, TL = 39, T4 = 41, T5 = 42;
+            RARR = 37, MEM = 38, TL = 39, T4 = 41, T5 = 42, RESUME = 43;
 
     private final RegionBuilder rb;
     private final String name;
@@ -74,19 +74,11 @@ final class Emitter {
         mv.visitTryCatchBlock(tryStart, tryEnd, handler, "org/tockemu/core/cpu/GuestFault");
         prologue();
         mv.visitLabel(tryStart);
-        int[] entries = rb.entries();
-        if (entries.length > 1) {
-            // several entries (the hot entry and the loop headers): dispatch on cpu.pc
-            Label[] to = new Label[entries.length];
-            for (int i = 0; i < entries.length; i++) to[i] = rb.byPc.get(entries[i]).label;
-            mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "pc", "I");
-            mv.visitLookupSwitchInsn(rb.byPc.get(rb.entry).label, entries, to);
-        } else if (rb.nodes.get(0).pc != rb.entry) {
-            mv.visitJumpInsn(GOTO, rb.byPc.get(rb.entry).label);
-        }
+        entryDispatch();
         for (int i = 0; i < rb.nodes.size(); i++) {
             IrNode n = rb.nodes.get(i);
             mv.visitLabel(n.label);
+            resumeDispatch(n);
             node(n);
             // fall through to the next node, or jump/exit
             if (n.next != -1 && !(n.kind == IrNode.TERMINAL)) {
@@ -129,6 +121,68 @@ final class Emitter {
         return cw.toByteArray();
     }
 
+    // ------------------------------------------------------------------ entries
+
+    /**
+     * Jumps to the entry at cpu.pc (the hot entry or a loop header). An entry inside loops is
+     * reached through their headers (RESUME holds its pc | 1 on the way, see {@link
+     * #resumeDispatch}), so every loop keeps a single entry and stays reducible for C2.
+     */
+    private void entryDispatch() {
+        int[] entries = rb.entries();
+        Label[] to = new Label[entries.length];
+        Label main = null;
+        boolean direct = true;
+        for (int i = 0; i < entries.length; i++) {
+            int[] chain = rb.resumeChains[i];
+            to[i] = chain.length == 0 ? rb.byPc.get(entries[i]).label : new Label();
+            if (chain.length != 0) direct = false;
+            if (entries[i] == rb.entry) main = to[i];
+        }
+        if (entries.length > 1) {
+            mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "pc", "I");
+            mv.visitLookupSwitchInsn(main, entries, to);
+        } else if (!direct || rb.nodes.get(0).pc != rb.entry) {
+            mv.visitJumpInsn(GOTO, main);
+        }
+        for (int i = 0; i < entries.length; i++) {
+            int[] chain = rb.resumeChains[i];
+            if (chain.length == 0) continue;
+            mv.visitLabel(to[i]);
+            iconst(entries[i] | 1); mv.visitVarInsn(ISTORE, RESUME);
+            mv.visitJumpInsn(GOTO, rb.byPc.get(chain[0]).label);
+        }
+    }
+
+    /** At a loop header on the way to an entry inside its loop: on to the next header, or the entry (RESUME cleared). */
+    private void resumeDispatch(IrNode n) {
+        int[] entries = rb.entries();
+        int count = 0;
+        int[] keys = new int[entries.length];
+        Label[] hops = new Label[entries.length];
+        int[] next = new int[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            int[] chain = rb.resumeChains[i];
+            for (int k = 0; k < chain.length; k++) {
+                if (chain[k] != n.pc) continue;
+                keys[count] = entries[i] | 1;
+                next[count] = k + 1 < chain.length ? chain[k + 1] : -1 - entries[i];
+                hops[count++] = new Label();
+            }
+        }
+        if (count == 0) return;
+        Label normal = new Label();
+        mv.visitVarInsn(ILOAD, RESUME); mv.visitJumpInsn(IFEQ, normal);
+        mv.visitVarInsn(ILOAD, RESUME);
+        mv.visitLookupSwitchInsn(normal, java.util.Arrays.copyOf(keys, count), java.util.Arrays.copyOf(hops, count));
+        for (int i = 0; i < count; i++) {
+            mv.visitLabel(hops[i]);
+            if (next[i] < 0) { iconst(0); mv.visitVarInsn(ISTORE, RESUME); }
+            mv.visitJumpInsn(GOTO, rb.byPc.get(next[i] < 0 ? -1 - next[i] : next[i]).label);
+        }
+        mv.visitLabel(normal);
+    }
+
     // ------------------------------------------------------------------ state
 
     private boolean used(int r) { return r < 15 && (rb.usedRegs & (1 << r)) != 0; }
@@ -143,7 +197,7 @@ final class Emitter {
         mv.visitLdcInsn(1L << 30); mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(JJ)J", false);
         iconst(32); mv.visitInsn(LSHL); mv.visitVarInsn(LSTORE, LIMS);
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "windowEpoch", "I"); mv.visitVarInsn(ISTORE, EPOCH);
-        for (int l : new int[] {EXITK, T0, T1, T2, T3, T5}) { iconst(0); mv.visitVarInsn(ISTORE, l); }
+        for (int l : new int[] {EXITK, T0, T1, T2, T3, T5, RESUME}) { iconst(0); mv.visitVarInsn(ISTORE, l); }
         mv.visitInsn(ACONST_NULL); mv.visitVarInsn(ASTORE, MEM);
         mv.visitInsn(LCONST_0); mv.visitVarInsn(LSTORE, TL);
     }
