@@ -30,7 +30,7 @@ final class Emitter {
     // locals
     static final int THIS = 0, L_CPU = 1, LIMIT = 2, R0 = 4, FNZ = 19, CA = 20, CB = 21, CR = 22, PK = 23, LIMS = 25,
             EXITK = 27, VA = 28, VB = 29, VR = 30, EPOCH = 32, T0 = 33, T1 = 34, T2 = 35, T3 = 36,
-            RARR = 37, MEM = 38, TL = 39, T4 = 41, T5 = 42, RESUME = 43;
+            RARR = 37, MEM = 38, TL = 39, T4 = 41, T5 = 42, RESUME = 43, TW = 44;
 
     private final RegionBuilder rb;
     private final String name;

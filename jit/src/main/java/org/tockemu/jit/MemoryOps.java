@@ -45,8 +45,7 @@ final class MemoryOps {
             mv.visitVarInsn(ILOAD, T2); e.setReg(in.rd);
             mv.visitVarInsn(ILOAD, T5); e.setReg(in.ra);
         } else {
-            mv.visitVarInsn(ILOAD, T0); e.iconst(3); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow);
-            inWindow(T0, 0, "w", slow);
+            inWindowAligned(T0, 4, "w", slow);
             inWindow(T0, 4, "w", slow);
             mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wMem", "[B");
             mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wBase", "I"); mv.visitInsn(ISUB);
@@ -65,11 +64,10 @@ final class MemoryOps {
     /** Leaves the windowed byte offset in T1 and the array in MEM, or jumps to slow. */
     private void readWindow(int addrLocal, int size, int lastOffset, Label slow) {
         Label found = new Label(), tryR1 = new Label();
-        if (size > 1) { mv.visitVarInsn(ILOAD, addrLocal); e.iconst(size - 1); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow); }
         for (int w = 0; w < 2; w++) {
             String p = w == 0 ? "r0" : "r1";
             Label miss = w == 0 ? tryR1 : slow;
-            inWindow(addrLocal, 0, p, miss);
+            inWindowAligned(addrLocal, size, p, miss);
             if (lastOffset != 0) inWindow(addrLocal, lastOffset, p, miss);
             mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Mem", "[B"); mv.visitVarInsn(ASTORE, MEM);
             mv.visitVarInsn(ILOAD, addrLocal); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Base", "I");
@@ -77,6 +75,26 @@ final class MemoryOps {
             if (w == 0) { mv.visitJumpInsn(GOTO, found); mv.visitLabel(tryR1); }
         }
         mv.visitLabel(found);
+    }
+
+    /**
+     * Jumps to miss unless the naturally aligned access of size bytes at addr lies in window p:
+     * (addr - start) rotated right by log2(size) is below len / size exactly when the offset is
+     * aligned (its low bits rotate into the top two) and in range, so one compare checks both (C2
+     * folds the two signed tests into one unsigned compare). Windows start aligned; one that
+     * does not only sends accesses to the slow path.
+     */
+    private void inWindowAligned(int addrLocal, int size, String p, Label miss) {
+        if (size == 1) { inWindow(addrLocal, 0, p, miss); return; }
+        int k = size == 4 ? 2 : 1;
+        mv.visitVarInsn(ILOAD, addrLocal);
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Start", "I"); mv.visitInsn(ISUB);
+        e.iconst(k); mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "rotateRight", "(II)I", false);
+        mv.visitInsn(DUP); mv.visitVarInsn(ISTORE, TW);
+        mv.visitJumpInsn(IFLT, miss);
+        mv.visitVarInsn(ILOAD, TW);
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Len", "I"); e.iconst(k); mv.visitInsn(IUSHR);
+        mv.visitJumpInsn(IF_ICMPGE, miss);
     }
 
     /** Jumps to miss unless addr + off lies in window p (unsigned compare). */
@@ -136,8 +154,7 @@ final class MemoryOps {
             e.exitIfAttention(n);
             mv.visitLabel(done);
         } else {
-            if (size > 1) { mv.visitVarInsn(ILOAD, T0); e.iconst(size - 1); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow); }
-            inWindow(T0, 0, "w", slow);
+            inWindowAligned(T0, size, "w", slow);
             mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wMem", "[B");
             mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wBase", "I"); mv.visitInsn(ISUB);
             e.reg(n, in.rd);
@@ -182,8 +199,7 @@ final class MemoryOps {
                 e.setReg(r);
             }
         } else {
-            mv.visitVarInsn(ILOAD, T0); e.iconst(3); mv.visitInsn(IAND); mv.visitJumpInsn(IFNE, slow);
-            inWindow(T0, 0, "w", slow);
+            inWindowAligned(T0, 4, "w", slow);
             if (count > 1) inWindow(T0, 4 * (count - 1), "w", slow);
             mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wBase", "I"); mv.visitInsn(ISUB);
             mv.visitVarInsn(ISTORE, T1);
