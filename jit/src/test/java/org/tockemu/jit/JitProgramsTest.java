@@ -74,6 +74,67 @@ class JitProgramsTest {
                 tbb.pc + 4 + 12, tbb.pc + 4 + 14, tbb.pc + 4 + 16}, tbb.switchTargets);
     }
 
+    /**
+     * Every condition on the flags of CMP and SUBS (fused into direct compares of the operands)
+     * over signed and unsigned edge values, as branches and in IT blocks; CMN, ADDS and a MOVS
+     * between the compare and the branch keep the general path.
+     */
+    @Test void conditionsOnSubtractions() {
+        StringBuilder sb = new StringBuilder("ldr r5, =0x20000100\n movs r4, #0\n movs r6, #0\n");
+        String[] conds = {"cs", "cc", "hi", "ls", "ge", "lt", "gt", "le", "eq", "ne", "mi", "pl", "vs", "vc"};
+        // r0 - r1 over pairs of edge values read from a table, each condition counted into r4/r6
+        sb.append("1: ldr r0, [r5, r6, lsl #3]\n add r7, r5, r6, lsl #3\n ldr r1, [r7, #4]\n");
+        for (int i = 0; i < conds.length; i++) {
+            String c = conds[i];
+            sb.append(" cmp r0, r1\n b").append(c).append(" 2f\n adds r4, #").append(i + 1).append("\n2:\n");
+            sb.append(" subs r2, r0, r1\n it ").append(c).append("\n add").append(c).append(" r4, r4, r2\n");
+            sb.append(" cmn r0, r1\n it ").append(c).append("\n eor").append(c).append(" r4, r4, #").append(i + 3).append("\n");
+            sb.append(" cmp r1, r0\n movs r3, r0\n it ").append(c).append("\n add").append(c).append(" r4, r4, #1\n");
+        }
+        sb.append(" adds r6, #1\n cmp r6, #16\n blo 1b\n b 9f\n .ltorg\n 9:\n");
+        // the table: stored by the program first, so it lives in RAM
+        StringBuilder init = new StringBuilder("ldr r5, =0x20000100\n");
+        int[] v = {0, 1, -1, 0x7FFFFFFF, 0x80000000, 5, 0x80000001, -5};
+        for (int k = 0; k < 16; k++) { // pairs of different values, then of equal ones
+            init.append(" ldr r0, =").append(v[k % 8]).append("\n str r0, [r5, #").append(8 * k).append("]\n");
+            init.append(" ldr r0, =").append(v[k < 8 ? (k * 3 + 1) % 8 : k % 8]).append("\n str r0, [r5, #").append(8 * k + 4).append("]\n");
+        }
+        check(init + " b 8f\n .ltorg\n8:\n" + sb);
+    }
+
+    /** A CMP then a conditional branch: the region knows the CMP produced the flags (the fused compare applies). */
+    @Test void subtractionIsTheFlagProducer() {
+        Asm.assumeAvailable();
+        byte[] code = Asm.m4("1: ldr r3, [r2]\n cmp r2, r3\n bcc 1b\n movs r0, #1\n bkpt #0\n");
+        org.tockemu.core.mem.Region region = org.tockemu.core.mem.Region.memory("code", 0, 4096, false, true);
+        System.arraycopy(code, 0, region.data, 0, code.length);
+        RegionBuilder rb = new RegionBuilder(region, 0, 40);
+        assertTrue(rb.build());
+        IrNode cmp = rb.byPc.get(2), bcc = rb.byPc.get(4);
+        org.junit.jupiter.api.Assertions.assertEquals(cmp.index, bcc.cvSrc, "C/V of the CMP");
+        org.junit.jupiter.api.Assertions.assertEquals(cmp.index, bcc.nzSrc, "N/Z of the CMP");
+        org.junit.jupiter.api.Assertions.assertEquals(-1, rb.byPc.get(0).cvSrc, "flags from outside at the loop header");
+    }
+
+    /** Nested loops entered at the inner header: reached through the outer header, so both loops stay reducible. */
+    @Test void innerLoopEntryGoesThroughOuterHeader() {
+        Asm.assumeAvailable();
+        String src = "movs r0, #0\n movs r2, #0\n"
+                + "1: movs r1, #9\n"
+                + "2: adds r0, r0, r1\n subs r1, #1\n bne 2b\n"
+                + " adds r2, #1\n cmp r2, #30\n bne 1b\n";
+        check(src);
+        byte[] code = Asm.m4(src + " bkpt #0\n");
+        org.tockemu.core.mem.Region region = org.tockemu.core.mem.Region.memory("code", 0, 4096, false, true);
+        System.arraycopy(code, 0, region.data, 0, code.length);
+        RegionBuilder rb = new RegionBuilder(region, 6, 40); // entered at the inner loop (2:)
+        assertTrue(rb.build());
+        int[] entries = rb.entries();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {4, 6}, entries, "both headers are entries");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {4}, rb.resumeChains[1], "inner entry via the outer header");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[0], rb.resumeChains[0]);
+    }
+
     @Test void callsAndLiterals() {
         check("ldr r0, =0x12345678\n movs r4, #20\n"
                 + "1: bl f\n subs r4, #1\n cbz r4, 2f\n b 1b\n"
