@@ -113,6 +113,7 @@ public final class BareCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("elf", elf.toString());
             m.put("engine", factory.name());
+            m.put("jvm", System.getProperty("java.vm.name") + " " + Runtime.version()); // the JIT's speed depends on it
             m.put("exit_code", r.exitCode());
             m.put("instructions", r.instructions());
             m.put("cycles", r.cycles());

@@ -81,6 +81,7 @@ final class BoardRun {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("outcome", outcome.name().toLowerCase());
         m.put("engine", board.engineName);
+        m.put("jvm", System.getProperty("java.vm.name") + " " + Runtime.version()); // the JIT's speed depends on it
         m.put("instructions", board.cpu.instructions);
         m.put("cycles", board.cpu.cycles);
         m.put("virtual_seconds", board.cpu.cycles / (double) k.clockHz());

@@ -103,7 +103,7 @@ class BareCommandTest {
         assertEquals(5, r.code(), r.toString());
         assertEquals("guest says hi\n", r.guest());
         String json = Files.readString(stats);
-        for (String key : new String[] {"\"instructions\": ", "\"cycles\": ", "\"virtual_seconds\": ", "\"wall_seconds\": ",
+        for (String key : new String[] {"\"instructions\": ", "\"cycles\": ", "\"virtual_seconds\": ", "\"wall_seconds\": ", "\"jvm\": ",
                 "\"mips\": ", "\"exit_code\": 5", "\"engine\": "}) {
             assertTrue(json.contains(key), key + " missing in " + json);
         }

@@ -21,7 +21,7 @@ class RunCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals("Hello, World!\n", r.guest());
         String json = Files.readString(stats);
-        for (String key : new String[] {"\"instructions\"", "\"cycles\"", "\"virtual_seconds\"", "\"wall_seconds\"", "\"mips\"",
+        for (String key : new String[] {"\"instructions\"", "\"cycles\"", "\"virtual_seconds\"", "\"wall_seconds\"", "\"jvm\"", "\"mips\"",
                 "\"engine\"", "\"syscalls\"", "\"grant_bytes_by_driver\"", "\"processes\""}) {
             assertTrue(json.contains(key), key + " missing in " + json);
         }
