@@ -9,10 +9,8 @@ import org.tockemu.core.decode.Group;
 import org.tockemu.core.decode.Insn;
 import org.tockemu.core.exec.Alu;
 import org.tockemu.core.exec.BranchSystem;
-import org.tockemu.core.exec.DataProcessing;
 import org.tockemu.core.exec.LoadStore;
 import org.tockemu.core.exec.LoadStoreMultiple;
-import org.tockemu.core.exec.MultiplyDsp;
 
 /**
  * The ASM backend: one hidden class per region whose run(Cpu, long) keeps r0-r14 and NZCV in JVM
@@ -36,6 +34,7 @@ final class Emitter {
     private final String name;
     private MethodVisitor mv;
     private MemoryOps memory;
+    private DataOps dataOps;
     private final Label exit = new Label(), exitNoWb = new Label(), handler = new Label();
     /** Sites: exits (pc/it to continue at, counters to add) and calls (pc/it of the instruction, counters before it). */
     final java.util.List<long[]> sites = new java.util.ArrayList<>();
@@ -69,6 +68,7 @@ final class Emitter {
         c.visitEnd();
         mv = cw.visitMethod(ACC_PUBLIC, "run", "(L" + CPU + ";J)V", null, null);
         memory = new MemoryOps(this, mv);
+        dataOps = new DataOps(this, mv);
         mv.visitCode();
         Label tryStart = new Label(), tryEnd = new Label(), end = new Label();
         mv.visitTryCatchBlock(tryStart, tryEnd, handler, "org/tockemu/core/cpu/GuestFault");
@@ -242,7 +242,7 @@ final class Emitter {
     }
 
     /** Pushes C (0/1). */
-    private void pushC() {
+    void pushC() {
         mv.visitVarInsn(ILOAD, CA); mv.visitVarInsn(ILOAD, CB); mv.visitVarInsn(ILOAD, CR);
         mv.visitMethodInsn(INVOKESTATIC, RT, "carryOf", "(III)I", false);
     }
@@ -260,12 +260,12 @@ final class Emitter {
     private void pushZ() { mv.visitVarInsn(ILOAD, FNZ); mv.visitMethodInsn(INVOKESTATIC, RT, "isZero", "(I)I", false); }
 
     /** C = the 0/1 int on the stack (consumed). */
-    private void setC() {
+    void setC() {
         iconst(31); mv.visitInsn(ISHL); mv.visitInsn(DUP); mv.visitVarInsn(ISTORE, CA); mv.visitVarInsn(ISTORE, CB);
     }
 
     /** C and V of x + y (+ carry in) = res, from locals. */
-    private void setCV(int need, int x, int y, int res) {
+    void setCV(int need, int x, int y, int res) {
         if ((need & IrNode.C) != 0) {
             mv.visitVarInsn(ILOAD, x); mv.visitVarInsn(ISTORE, CA);
             mv.visitVarInsn(ILOAD, y); mv.visitVarInsn(ISTORE, CB);
@@ -384,14 +384,14 @@ final class Emitter {
     }
 
     /** N and Z from the int on the stack (consumed). */
-    private void setNZ(IrNode n) {
+    void setNZ(IrNode n) {
         int need = n.needed();
         if ((need & (IrNode.N | IrNode.Z)) == 0) { mv.visitInsn(POP); return; }
         mv.visitVarInsn(ISTORE, FNZ); // every instruction that sets one of N and Z sets both
     }
 
     /** Shift by a constant amount (decoded DecodeImmShift), carry-in C local for RRX. */
-    private void shiftImm(int type, int amount) {
+    void shiftImm(int type, int amount) {
         if (amount == 0 && type != Alu.RRX) return;
         switch (type) {
             case Alu.LSL: if (amount >= 32) { mv.visitInsn(POP); iconst(0); } else { iconst(amount); mv.visitInsn(ISHL); } break;
@@ -541,8 +541,8 @@ final class Emitter {
     private void inline(IrNode n) {
         Insn in = n.in;
         switch (in.group) {
-            case Group.DATA: data(n); return;
-            case Group.MULDSP: mul(n); return;
+            case Group.DATA: dataOps.data(n); return;
+            case Group.MULDSP: dataOps.mul(n); return;
             case Group.MEMORY:
                 if (in.op == LoadStore.HINT) return;
                 if (n.folded) { iconst(n.literal); setReg(in.rd); return; }
@@ -552,185 +552,5 @@ final class Emitter {
                 return;
             default: // NOP, hints, barriers
         }
-    }
-
-    // ------------------------------------------------------------------ data processing
-
-    private void data(IrNode n) {
-        Insn in = n.in;
-        int op = in.op;
-        int need = n.needed();
-        boolean s = in.setFlags == 1 || (in.setFlags == 2 && n.it == 0);
-        if (op <= DataProcessing.TEQ_S) {
-            int form = (op - 1) % 3, kind = (op - 1) / 3;
-            boolean flags = s || kind >= 7;
-            // operand 2 -> T0 (and the new C -> T1 when a shifter carry is needed)
-            boolean shC = s && form == 2 && (in.shiftType == Alu.RRX || in.shiftN != 0) && (need & IrNode.C) != 0;
-            if (form == 0) iconst(in.imm);
-            else if (form == 1) reg(n, in.rm);
-            else {
-                if (shC) {
-                    reg(n, in.rm); iconst(in.shiftType); iconst(in.shiftN); pushC();
-                    mv.visitMethodInsn(INVOKESTATIC, ALU, "shiftCarry", "(IIIZ)Z", false);
-                    mv.visitVarInsn(ISTORE, T1);
-                }
-                reg(n, in.rm);
-                shiftImm(in.shiftType, in.shiftN);
-            }
-            if (kind == 5 || kind == 6) { // MOV, MVN
-                if (kind == 6) { iconst(-1); mv.visitInsn(IXOR); }
-            } else {
-                mv.visitVarInsn(ISTORE, T0);
-                reg(n, in.rn);
-                mv.visitVarInsn(ILOAD, T0);
-                switch (kind) {
-                    case 0: case 7: mv.visitInsn(IAND); break;
-                    case 1: iconst(-1); mv.visitInsn(IXOR); mv.visitInsn(IAND); break;
-                    case 2: mv.visitInsn(IOR); break;
-                    case 3: iconst(-1); mv.visitInsn(IXOR); mv.visitInsn(IOR); break;
-                    default: mv.visitInsn(IXOR); break;
-                }
-            }
-            if (kind < 7) {
-                if (flags) mv.visitInsn(DUP);
-                if (kind == 5) setRegSp(in.rd); else setReg(in.rd);
-            }
-            if (flags) {
-                setNZ(n);
-                if ((need & IrNode.C) != 0) {
-                    if (s && form == 0 && in.immCarry >= 0) { iconst(in.immCarry); setC(); }
-                    else if (shC) { mv.visitVarInsn(ILOAD, T1); setC(); }
-                }
-            }
-            return;
-        }
-        if (op <= DataProcessing.CMN_S) {
-            int form = (op - DataProcessing.ADD_I) % 3, kind = (op - DataProcessing.ADD_I) / 3;
-            boolean flags = s || kind >= 5;
-            // x -> T0, y -> T1, carry in -> T3 (or constant), result -> T2
-            // operand 2
-            if (form == 0) iconst(in.imm);
-            else if (form == 1) reg(n, in.rm);
-            else { reg(n, in.rm); shiftImm(in.shiftType, in.shiftN); }
-            boolean invB = kind == 2 || kind == 3 || kind == 5;
-            if (invB) { iconst(-1); mv.visitInsn(IXOR); }
-            mv.visitVarInsn(ISTORE, T1);
-            reg(n, in.rn);
-            if (kind == 4) { iconst(-1); mv.visitInsn(IXOR); }
-            mv.visitVarInsn(ISTORE, T0);
-            // carry in
-            int ci; // -1: C local
-            switch (kind) {
-                case 1: case 3: ci = -1; break;
-                case 2: case 4: case 5: ci = 1; break;
-                default: ci = 0;
-            }
-            mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ILOAD, T1); mv.visitInsn(IADD);
-            if (ci == 1) { iconst(1); mv.visitInsn(IADD); }
-            else if (ci == -1) { pushC(); mv.visitInsn(IADD); }
-            if (flags) { mv.visitInsn(DUP); mv.visitVarInsn(ISTORE, T2); }
-            if (kind < 5) {
-                if (kind == 0 || kind == 2) setRegSp(in.rd); else setReg(in.rd);
-            } else mv.visitInsn(POP);
-            if (flags) {
-                setCV(need, T0, T1, T2);
-                mv.visitVarInsn(ILOAD, T2);
-                setNZ(n);
-            }
-            return;
-        }
-        switch (op) {
-            case DataProcessing.SHIFT_REG: {
-                boolean fl = s;
-                reg(n, in.rm); iconst(0xFF); mv.visitInsn(IAND); mv.visitVarInsn(ISTORE, T1);
-                reg(n, in.rn); mv.visitVarInsn(ISTORE, T0);
-                mv.visitVarInsn(ILOAD, T0); iconst(in.shiftType); mv.visitVarInsn(ILOAD, T1); pushC();
-                mv.visitMethodInsn(INVOKESTATIC, ALU, "shift", "(IIIZ)I", false);
-                mv.visitVarInsn(ISTORE, T2);
-                if (fl && (need & IrNode.C) != 0) {
-                    mv.visitVarInsn(ILOAD, T0); iconst(in.shiftType); mv.visitVarInsn(ILOAD, T1); pushC();
-                    mv.visitMethodInsn(INVOKESTATIC, ALU, "shiftCarry", "(IIIZ)Z", false);
-                    setC();
-                }
-                mv.visitVarInsn(ILOAD, T2); setReg(in.rd);
-                if (fl) { mv.visitVarInsn(ILOAD, T2); setNZ(n); }
-                return;
-            }
-            case DataProcessing.ADR: iconst(((n.pc + 4) & ~3) + in.imm); setReg(in.rd); return;
-            case DataProcessing.MOVT: reg(n, in.rd); iconst(0xFFFF); mv.visitInsn(IAND); iconst(in.imm << 16); mv.visitInsn(IOR); setReg(in.rd); return;
-            case DataProcessing.BFI:
-                reg(n, in.rd); reg(n, in.rn); iconst(in.shiftN); iconst(in.imm);
-                mv.visitMethodInsn(INVOKESTATIC, ALU, "bfi", "(IIII)I", false); setReg(in.rd); return;
-            case DataProcessing.BFC: reg(n, in.rd); iconst(~in.imm); mv.visitInsn(IAND); setReg(in.rd); return;
-            case DataProcessing.UBFX: case DataProcessing.SBFX:
-                reg(n, in.rn); iconst(in.shiftN); iconst(in.imm);
-                mv.visitMethodInsn(INVOKESTATIC, ALU, op == DataProcessing.UBFX ? "ubfx" : "sbfx", "(III)I", false); setReg(in.rd); return;
-            case DataProcessing.SXTB: case DataProcessing.SXTH: case DataProcessing.UXTB: case DataProcessing.UXTH:
-                reg(n, in.rm); iconst(in.shiftN);
-                mv.visitMethodInsn(INVOKESTATIC, ALU, EXT[op - DataProcessing.SXTB], "(II)I", false); setReg(in.rd); return;
-            case DataProcessing.SXTAB: case DataProcessing.SXTAH: case DataProcessing.UXTAB: case DataProcessing.UXTAH:
-                reg(n, in.rn); reg(n, in.rm); iconst(in.shiftN);
-                mv.visitMethodInsn(INVOKESTATIC, ALU, EXT[op - DataProcessing.SXTAB], "(II)I", false);
-                mv.visitInsn(IADD); setReg(in.rd); return;
-            case DataProcessing.CLZ: case DataProcessing.RBIT: case DataProcessing.REV: case DataProcessing.REV16: case DataProcessing.REVSH:
-                reg(n, in.rm);
-                mv.visitMethodInsn(INVOKESTATIC, ALU, UNARY[op - DataProcessing.CLZ], "(I)I", false); setReg(in.rd); return;
-            default:
-                throw new IllegalStateException("not inline: " + in);
-        }
-    }
-
-    private static final String[] EXT = {"sxtb", "sxth", "uxtb", "uxth"};
-    private static final String[] UNARY = {"clz", "rbit", "rev", "rev16", "revsh"};
-
-    private void mul(IrNode n) {
-        Insn in = n.in;
-        switch (in.op) {
-            case MultiplyDsp.MUL: {
-                boolean s = in.setFlags == 1 || (in.setFlags == 2 && n.it == 0);
-                reg(n, in.rn); reg(n, in.rm); mv.visitInsn(IMUL);
-                if (s) mv.visitInsn(DUP);
-                setReg(in.rd);
-                if (s) setNZ(n);
-                return;
-            }
-            case MultiplyDsp.SMULXY: reg(n, in.rn); reg(n, in.rm); iconst(in.shiftN); iconst(in.imm); dsp("smulxy", "(IIII)I"); setReg(in.rd); return;
-            case MultiplyDsp.SMLAXY:
-                mv.visitVarInsn(ALOAD, L_CPU); reg(n, in.rn); reg(n, in.rm); reg(n, in.ra); iconst(in.shiftN); iconst(in.imm);
-                dsp("smlaxy", "(L" + CPU + ";IIIII)I"); setReg(in.rd); return;
-            case MultiplyDsp.SMULWY: reg(n, in.rn); reg(n, in.rm); iconst(in.imm); dsp("smulwy", "(III)I"); setReg(in.rd); return;
-            case MultiplyDsp.SMLAWY:
-                mv.visitVarInsn(ALOAD, L_CPU); reg(n, in.rn); reg(n, in.rm); reg(n, in.ra); iconst(in.imm);
-                dsp("smlawy", "(L" + CPU + ";IIII)I"); setReg(in.rd); return;
-            case MultiplyDsp.SMUAD: mv.visitVarInsn(ALOAD, L_CPU); reg(n, in.rn); reg(n, in.rm); iconst(in.imm); dsp("smuad", "(L" + CPU + ";III)I"); setReg(in.rd); return;
-            case MultiplyDsp.SMUSD: reg(n, in.rn); reg(n, in.rm); iconst(in.imm); dsp("smusd", "(III)I"); setReg(in.rd); return;
-            case MultiplyDsp.SMLAD: case MultiplyDsp.SMLSD:
-                mv.visitVarInsn(ALOAD, L_CPU); reg(n, in.rn); reg(n, in.rm); reg(n, in.ra); iconst(in.imm);
-                dsp(in.op == MultiplyDsp.SMLAD ? "smlad" : "smlsd", "(L" + CPU + ";IIII)I"); setReg(in.rd); return;
-            case MultiplyDsp.MLA: reg(n, in.rn); reg(n, in.rm); mv.visitInsn(IMUL); reg(n, in.ra); mv.visitInsn(IADD); setReg(in.rd); return;
-            case MultiplyDsp.MLS: reg(n, in.ra); reg(n, in.rn); reg(n, in.rm); mv.visitInsn(IMUL); mv.visitInsn(ISUB); setReg(in.rd); return;
-            default: {
-                // long multiplies: ra = RdLo, rd = RdHi
-                boolean signed = in.op == MultiplyDsp.SMULL || in.op == MultiplyDsp.SMLAL;
-                boolean acc = in.op == MultiplyDsp.SMLAL || in.op == MultiplyDsp.UMLAL;
-                if (signed) {
-                    reg(n, in.rn); mv.visitInsn(I2L); reg(n, in.rm); mv.visitInsn(I2L); mv.visitInsn(LMUL);
-                } else {
-                    reg(n, in.rn); reg(n, in.rm); mv.visitMethodInsn(INVOKESTATIC, RT, "umull", "(II)J", false);
-                }
-                if (acc) {
-                    reg(n, in.rd); mv.visitInsn(I2L); iconst(32); mv.visitInsn(LSHL);
-                    reg(n, in.ra); mv.visitInsn(I2L); mv.visitLdcInsn(0xFFFFFFFFL); mv.visitInsn(LAND);
-                    mv.visitInsn(LOR); mv.visitInsn(LADD);
-                }
-                mv.visitVarInsn(LSTORE, TL);
-                mv.visitVarInsn(LLOAD, TL); mv.visitInsn(L2I); setReg(in.ra);
-                mv.visitVarInsn(LLOAD, TL); iconst(32); mv.visitInsn(LUSHR); mv.visitInsn(L2I); setReg(in.rd);
-            }
-        }
-    }
-
-    private void dsp(String name, String desc) {
-        mv.visitMethodInsn(INVOKESTATIC, "org/tockemu/core/exec/DspMultiply", name, desc, false);
     }
 }
