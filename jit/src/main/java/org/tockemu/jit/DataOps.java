@@ -15,13 +15,9 @@ import org.tockemu.core.exec.MultiplyDsp;
  * (see Emitter); bit-field, extend, reverse and DSP operations call the interpreter's static
  * helpers (Alu, DspMultiply), which HotSpot inlines.
  */
-final class DataOps {
-    private final Emitter e;
-    private final MethodVisitor mv;
-
+final class DataOps extends EmitterPart {
     DataOps(Emitter e, MethodVisitor mv) {
-        this.e = e;
-        this.mv = mv;
+        super(e, mv);
     }
 
     void data(IrNode n) {

@@ -14,13 +14,9 @@ import org.tockemu.core.exec.LoadStoreMultiple;
  * fields of the Cpu, unsigned compares) and then uses little-endian VarHandle access on the
  * window's byte[]; anything else (MMIO, faults, other windows) calls JitRuntime or the executor.
  */
-final class MemoryOps {
-    private final Emitter e;
-    private final MethodVisitor mv;
-
+final class MemoryOps extends EmitterPart {
     MemoryOps(Emitter e, MethodVisitor mv) {
-        this.e = e;
-        this.mv = mv;
+        super(e, mv);
     }
 
     /** LDRD/STRD: both words in one window inline (aligned), else the executor. */
