@@ -3,7 +3,6 @@ package org.tockemu.jit;
 import org.tockemu.core.cpu.Cpu;
 import org.tockemu.core.decode.Insn;
 import org.tockemu.core.exec.Interpreter;
-import org.tockemu.core.mem.LittleEndian;
 
 /** Small static helpers the generated code calls: flag arithmetic (inlined by HotSpot) and the cold paths. */
 public final class JitRuntime {
@@ -76,30 +75,6 @@ public final class JitRuntime {
     public static void write16(Cpu cpu, JitRegion r, int site, long pk, int addr, int v) { at(cpu, r, site, pk); cpu.write16(addr, v); back(cpu, r, site, pk); }
 
     public static void write8(Cpu cpu, JitRegion r, int site, long pk, int addr, int v) { at(cpu, r, site, pk); cpu.write8(addr, v); back(cpu, r, site, pk); }
-
-    // ---- the fast path of single stores: through the write window (aligned: (addr - start)
-    // rotated right by log2(size) is below len / size only when aligned and inside); false when
-    // the slow path must run. Small, so HotSpot inlines them and the regions stay compact.
-
-    public static boolean store32(Cpu cpu, int addr, int v) {
-        int t = Integer.rotateRight(addr - cpu.wStart, 2);
-        if (t < 0 || t >= cpu.wLen >>> 2) return false;
-        LittleEndian.put32(cpu.wMem, addr - cpu.wBase, v);
-        return true;
-    }
-
-    public static boolean store16(Cpu cpu, int addr, int v) {
-        int t = Integer.rotateRight(addr - cpu.wStart, 1);
-        if (t < 0 || t >= cpu.wLen >>> 1) return false;
-        LittleEndian.put16(cpu.wMem, addr - cpu.wBase, v);
-        return true;
-    }
-
-    public static boolean store8(Cpu cpu, int addr, int v) {
-        if (Integer.compareUnsigned(addr - cpu.wStart, cpu.wLen) >= 0) return false;
-        cpu.wMem[addr - cpu.wBase] = (byte) v;
-        return true;
-    }
 
     /** The lazy N/Z value of the cpu's flags (N and Z both set is not representable: see JitEngine.enterable). */
     public static int nzOf(Cpu cpu) { return cpu.n ? Integer.MIN_VALUE : cpu.z ? 0 : 1; }

@@ -27,8 +27,10 @@ final class Loops {
         List<List<Integer>> preds = new ArrayList<>();
         for (int i = 0; i < n; i++) preds.add(new ArrayList<>());
         for (IrNode m : nodes) {
-            if (m.nextIn) preds.get(byPc.get(m.next).index).add(m.index);
-            if (m.targetIn) preds.get(byPc.get(m.target).index).add(m.index);
+            for (int k = 0; k < 2; k++) {
+                IrNode s = rb.succ(m, k);
+                if (s != null) preds.get(s.index).add(m.index);
+            }
         }
         // iterative depth-first search: state 1 on the stack, 2 done
         int[] state = new int[n];
@@ -44,9 +46,9 @@ final class Loops {
                 IrNode m = nodes.get(v);
                 int k = edge[sp - 1]++;
                 if (k < 2) {
-                    boolean in = k == 0 ? m.nextIn : m.targetIn;
-                    if (!in) continue;
-                    int w = byPc.get(k == 0 ? m.next : m.target).index;
+                    IrNode s = rb.succ(m, k);
+                    if (s == null) continue;
+                    int w = s.index;
                     if (state[w] == 1) backEdges.add(new int[] {v, w});
                     else if (state[w] == 0) { state[w] = 1; stack[sp] = w; edge[sp] = 0; sp++; }
                 } else {

@@ -150,11 +150,10 @@ final class MemoryOps extends EmitterPart {
             e.exitIfAttention(n);
             mv.visitLabel(done);
         } else {
-            // JitRuntime.store32/16/8: the write-window check and the store in a small static
-            // method HotSpot inlines (less bytecode per region; loads stay inline: shared branch
-            // profiles of a load helper cost sha256 ~10%)
+            // Cpu.tryWrite32/16/8, the interpreter's own fast path (small; HotSpot inlines it). Loads
+            // stay inline: shared branch profiles of a load helper cost sha256 ~10%
             mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, T0); e.reg(n, in.rd);
-            mv.visitMethodInsn(INVOKESTATIC, RT, size == 4 ? "store32" : size == 2 ? "store16" : "store8", "(L" + CPU + ";II)Z", false);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CPU, size == 4 ? "tryWrite32" : size == 2 ? "tryWrite16" : "tryWrite8", "(II)Z", false);
             mv.visitJumpInsn(IFEQ, slow);
             if (wback) { mv.visitVarInsn(ILOAD, T3); e.setRegSp(in.rn); }
             mv.visitJumpInsn(GOTO, done);

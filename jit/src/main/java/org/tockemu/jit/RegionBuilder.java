@@ -121,6 +121,12 @@ final class RegionBuilder {
         return true;
     }
 
+    /** Successor k of n inside the region (0: fall-through, 1: branch target), or null. */
+    IrNode succ(IrNode n, int k) {
+        if (k == 0) return n.nextIn ? byPc.get(n.next) : null;
+        return n.targetIn ? byPc.get(n.target) : null;
+    }
+
     private boolean inRegion(int pc, int it) {
         IrNode t = byPc.get(pc);
         return t != null && t.it == it;
@@ -323,10 +329,8 @@ final class RegionBuilder {
             IrNode n = nodes.get(i);
             long best = -1;
             for (int k = 0; k < 2; k++) {
-                boolean in = k == 0 ? n.nextIn : n.targetIn;
-                if (!in) continue;
-                IrNode s = byPc.get(k == 0 ? n.next : n.target);
-                if (s.budget) continue;
+                IrNode s = succ(n, k);
+                if (s == null || s.budget) continue;
                 if (s.pc <= n.pc) throw new IllegalStateException("backward edge without a budget check: " + n);
                 best = Math.max(best, tail[s.index]);
             }
@@ -342,6 +346,13 @@ final class RegionBuilder {
      * whichever header a run stops at.
      */
     int[] entries() {
+        if (entries == null) entries = findEntries();
+        return entries;
+    }
+
+    private int[] entries;
+
+    private int[] findEntries() {
         if (truncated) return new int[] {entry}; // its loops may be partial: they get their own regions
         int k = 0;
         int[] pcs = new int[nodes.size()];
@@ -446,9 +457,8 @@ final class RegionBuilder {
                     if ((w & (IrNode.C | IrNode.V)) != 0) cv = subtraction(n) ? n.index : -1;
                 }
                 for (int k = 0; k < 2; k++) {
-                    boolean in = k == 0 ? n.nextIn : n.targetIn;
-                    if (!in) continue;
-                    IrNode s = byPc.get(k == 0 ? n.next : n.target);
+                    IrNode s = succ(n, k);
+                    if (s == null) continue;
                     int snz = meet(s.nzSrc, nz), scv = meet(s.cvSrc, cv);
                     if (snz != s.nzSrc || scv != s.cvSrc) { s.nzSrc = snz; s.cvSrc = scv; changed = true; }
                 }

@@ -57,11 +57,8 @@ public final class DiffRunner {
     }
 
     public static TestMachine machine(byte[] code, byte[] ramInit) {
-        TestMachine m = new TestMachine();
-        org.tockemu.core.exc.SystemControlSpace.map(m.bus, m.cpu); // MPU, SCB: programs may configure them
-        m.load(code);
+        TestMachine m = new TestMachine().withSystemControl().load(code);
         if (ramInit != null) m.bus.load(TestMachine.RAM, ramInit, 0, ramInit.length);
-        m.cpu.exceptions.debuggerAttached = true;
         return m;
     }
 

@@ -223,18 +223,39 @@ public final class Cpu {
     }
 
     public void write32(int addr, int value) {
-        if ((addr & 3) == 0 && Integer.compareUnsigned(addr - wStart, wLen) < 0) { LittleEndian.put32(wMem, addr - wBase, value); return; }
-        slowWrite(addr, 4, value, Access.WRITE);
+        if (!tryWrite32(addr, value)) slowWrite(addr, 4, value, Access.WRITE);
     }
 
     public void write16(int addr, int value) {
-        if ((addr & 1) == 0 && Integer.compareUnsigned(addr - wStart, wLen) < 0) { LittleEndian.put16(wMem, addr - wBase, value); return; }
-        slowWrite(addr, 2, value, Access.WRITE);
+        if (!tryWrite16(addr, value)) slowWrite(addr, 2, value, Access.WRITE);
     }
 
     public void write8(int addr, int value) {
-        if (Integer.compareUnsigned(addr - wStart, wLen) < 0) { wMem[addr - wBase] = (byte) value; return; }
-        slowWrite(addr, 1, value, Access.WRITE);
+        if (!tryWrite8(addr, value)) slowWrite(addr, 1, value, Access.WRITE);
+    }
+
+    // The stores' fast path, shared with the JIT's generated code: the access through the write
+    // window when aligned and inside it ((addr - wStart) rotated right by log2(size) is below
+    // wLen / size exactly then); false when the slow path must run.
+
+    public boolean tryWrite32(int addr, int value) {
+        int t = Integer.rotateRight(addr - wStart, 2);
+        if (t < 0 || t >= wLen >>> 2) return false;
+        LittleEndian.put32(wMem, addr - wBase, value);
+        return true;
+    }
+
+    public boolean tryWrite16(int addr, int value) {
+        int t = Integer.rotateRight(addr - wStart, 1);
+        if (t < 0 || t >= wLen >>> 1) return false;
+        LittleEndian.put16(wMem, addr - wBase, value);
+        return true;
+    }
+
+    public boolean tryWrite8(int addr, int value) {
+        if (Integer.compareUnsigned(addr - wStart, wLen) >= 0) return false;
+        wMem[addr - wBase] = (byte) value;
+        return true;
     }
 
     /** Read with access flags (Access.ALIGNED, Access.UNPRIV). */

@@ -23,6 +23,14 @@ public final class Interpreter {
      * Runs until budgetCycles have elapsed or something stops the core; returns a {@link StopReason}.
      */
     public static int run(Cpu cpu, long budgetCycles) {
+        return run(cpu, budgetCycles, true);
+    }
+
+    /**
+     * As {@link #run(Cpu, long)}; blocks false executes one {@link #step} per instruction instead
+     * of cached blocks (the reference block mode is checked against).
+     */
+    public static int run(Cpu cpu, long budgetCycles, boolean blocks) {
         long end = budgetCycles >= Long.MAX_VALUE - cpu.cycles ? Long.MAX_VALUE : cpu.cycles + budgetCycles;
         ExceptionUnit exc = cpu.exceptions;
         for (;;) {
@@ -35,7 +43,7 @@ public final class Interpreter {
                         limit = Math.min(end, exc.nextEventCycle());
                         continue;
                     }
-                    if (cpu.itState != 0 || !tryBlock(cpu, limit)) step(cpu);
+                    if (!blocks || cpu.itState != 0 || !tryBlock(cpu, limit)) step(cpu);
                 }
             } catch (GuestFault f) {
                 exc.takeFault();

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.tockemu.core.cpu.Cpu;
 import org.tockemu.core.cpu.Fault;
-import org.tockemu.core.cpu.GuestFault;
 import org.tockemu.core.cpu.StopReason;
-import org.tockemu.core.exc.ExceptionUnit;
-import org.tockemu.core.exc.SystemControlSpace;
-import org.tockemu.core.mem.Bus;
-import org.tockemu.core.mem.Region;
 import org.tockemu.core.testing.Asm;
+import org.tockemu.core.testing.TestMachine;
 
 /**
  * Interpreter.run executes cached blocks (exec.Block); this compares it with the instruction-at-a-
@@ -22,42 +18,11 @@ import org.tockemu.core.testing.Asm;
 class BlockModeTest {
     static final int RAM = 0x2000_0000, RAM_TOP = 0x2000_8000;
 
-    static final class Machine {
-        final Bus bus = new Bus();
-        final Cpu cpu;
-
-        Machine(byte[] bin) {
-            Region code = bus.add(Region.memory("code", 0, 1 << 20, true, true));
-            code.codeStore = true;
-            bus.add(Region.memory("ram", RAM, 256 * 1024, true, true));
-            cpu = new Cpu(bus);
-            SystemControlSpace.map(bus, cpu);
-            cpu.exceptions.debuggerAttached = true; // BKPT stops the run
-            bus.load(0, bin, 0, bin.length);
-            cpu.exceptions.reset();
-        }
-    }
-
-    /** The reference: Interpreter.run as it was before block mode, one step() per instruction. */
-    static int runStepwise(Cpu cpu, long budgetCycles) {
-        long end = cpu.cycles + budgetCycles;
-        ExceptionUnit exc = cpu.exceptions;
-        for (;;) {
-            try {
-                long limit = Math.min(end, exc.nextEventCycle());
-                for (;;) {
-                    if (cpu.attention || cpu.cycles >= limit) {
-                        int reason = Interpreter.serviceBoundary(cpu, exc, end);
-                        if (reason != 0) return reason;
-                        limit = Math.min(end, exc.nextEventCycle());
-                        continue;
-                    }
-                    Interpreter.step(cpu);
-                }
-            } catch (GuestFault f) {
-                exc.takeFault();
-            }
-        }
+    static TestMachine machine(byte[] bin) {
+        TestMachine m = new TestMachine().withSystemControl();
+        m.bus.load(0, bin, 0, bin.length);
+        m.cpu.exceptions.reset();
+        return m;
     }
 
     static byte[] program(String source) {
@@ -71,10 +36,10 @@ class BlockModeTest {
     /** Runs the program both ways, in slices of budget cycles, and compares the whole state after every slice. */
     static Cpu compare(String source, long budget) {
         byte[] bin = program(source);
-        Machine a = new Machine(bin), b = new Machine(bin);
+        TestMachine a = machine(bin), b = machine(bin);
         for (int slice = 0; slice < 100_000; slice++) {
             int ra = Interpreter.run(a.cpu, budget);
-            int rb = runStepwise(b.cpu, budget);
+            int rb = Interpreter.run(b.cpu, budget, false);
             assertEquals(rb, ra, "stop reason, slice " + slice);
             assertEquals(b.cpu.pc, a.cpu.pc, "pc, slice " + slice);
             assertEquals(b.cpu.instructions, a.cpu.instructions, "instructions, slice " + slice);

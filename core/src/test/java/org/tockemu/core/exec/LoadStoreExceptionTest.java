@@ -6,10 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.tockemu.core.cpu.Cpu;
 import org.tockemu.core.cpu.Fault;
 import org.tockemu.core.cpu.StopReason;
-import org.tockemu.core.exc.SystemControlSpace;
 import org.tockemu.core.mem.Bus;
-import org.tockemu.core.mem.Region;
 import org.tockemu.core.testing.Asm;
+import org.tockemu.core.testing.TestMachine;
 
 /**
  * Loads of the PC that are exception returns (POP, LDR, LDM with an EXC_RETURN value in handler
@@ -19,17 +18,9 @@ import org.tockemu.core.testing.Asm;
 class LoadStoreExceptionTest {
     static final int RAM = 0x2000_0000, RAM_TOP = 0x2000_8000, LOG = 0x2001_0000;
 
-    final Bus bus = new Bus();
-    final Cpu cpu;
-
-    LoadStoreExceptionTest() {
-        Region code = bus.add(Region.memory("code", 0, 1 << 20, true, true));
-        code.codeStore = true;
-        bus.add(Region.memory("ram", RAM, 256 * 1024, true, true));
-        cpu = new Cpu(bus);
-        SystemControlSpace.map(bus, cpu);
-        cpu.exceptions.debuggerAttached = true; // BKPT stops the run
-    }
+    final TestMachine machine = new TestMachine().withSystemControl();
+    final Bus bus = machine.bus;
+    final Cpu cpu = machine.cpu;
 
     /** Vector table (SVCall -> svc_handler, UsageFault -> usage_handler, others -> bkpt #0x55) and program. */
     void program(String source) {

@@ -1,6 +1,7 @@
 package org.tockemu.core.testing;
 
 import org.tockemu.core.cpu.Cpu;
+import org.tockemu.core.exc.SystemControlSpace;
 import org.tockemu.core.exec.Interpreter;
 import org.tockemu.core.mem.Bus;
 import org.tockemu.core.mem.Region;
@@ -24,6 +25,16 @@ public final class TestMachine {
         ram = bus.add(Region.memory("ram", RAM, RAM_SIZE, true, true));
         cpu = new Cpu(bus);
         cpu.setMsp(RAM + RAM_SIZE);
+    }
+
+    /**
+     * Maps the System Control Space (SCB, MPU, SysTick: programs with a vector table may configure
+     * them) and lets BKPT stop the run (debugger attached).
+     */
+    public TestMachine withSystemControl() {
+        SystemControlSpace.map(bus, cpu);
+        cpu.exceptions.debuggerAttached = true;
+        return this;
     }
 
     /** Loads Thumb code at CODE and points the PC at it. */
