@@ -20,7 +20,8 @@ import org.tockemu.core.exec.LoadStoreMultiple;
 final class Emitter {
     static final String CPU = "org/tockemu/core/cpu/Cpu";
     static final String INSN = "org/tockemu/core/decode/Insn";
-    static final String LE = "org/tockemu/core/mem/LittleEndian";
+    /** Word/halfword access behind the inline window checks (unchecked when the JVM allows it). */
+    static final String LE = "org/tockemu/core/mem/UncheckedMemory";
     static final String RT = "org/tockemu/jit/JitRuntime";
     static final String ALU = "org/tockemu/core/exec/Alu";
     static final String BASE = "org/tockemu/jit/JitRegion";

@@ -16,6 +16,7 @@ import org.tockemu.core.board.BareOptions;
 import org.tockemu.core.board.BareResult;
 import org.tockemu.core.board.ExecutionEngineFactory;
 import org.tockemu.core.board.ExecutionEngines;
+import org.tockemu.core.mem.UncheckedMemory;
 import org.tockemu.core.util.Json;
 
 import picocli.CommandLine;
@@ -114,6 +115,7 @@ public final class BareCommand implements Callable<Integer> {
             m.put("elf", elf.toString());
             m.put("engine", factory.name());
             m.put("jvm", System.getProperty("java.vm.name") + " " + Runtime.version()); // the JIT's speed depends on it
+            m.put("memory_access", UncheckedMemory.mode()); // fast paths behind the MPU windows: unchecked or checked
             m.put("exit_code", r.exitCode());
             m.put("instructions", r.instructions());
             m.put("cycles", r.cycles());

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tockemu.boards.Board;
+import org.tockemu.core.mem.UncheckedMemory;
 import org.tockemu.core.util.Json;
 import org.tockemu.kernel.Kernel;
 import org.tockemu.kernel.Process;
@@ -82,6 +83,7 @@ final class BoardRun {
         m.put("outcome", outcome.name().toLowerCase());
         m.put("engine", board.engineName);
         m.put("jvm", System.getProperty("java.vm.name") + " " + Runtime.version()); // the JIT's speed depends on it
+        m.put("memory_access", UncheckedMemory.mode()); // fast paths behind the MPU windows: unchecked or checked
         m.put("instructions", board.cpu.instructions);
         m.put("cycles", board.cpu.cycles);
         m.put("virtual_seconds", board.cpu.cycles / (double) k.clockHz());

@@ -6,6 +6,7 @@ import org.tockemu.core.mem.Bus;
 import org.tockemu.core.mem.BusError;
 import org.tockemu.core.mem.LittleEndian;
 import org.tockemu.core.mem.Region;
+import org.tockemu.core.mem.UncheckedMemory;
 import org.tockemu.core.mpu.Mpu;
 
 /**
@@ -181,7 +182,10 @@ public final class Cpu {
         // clip to the region
         long s = Math.max(Integer.toUnsignedLong(start), Integer.toUnsignedLong(reg.base));
         long e = Math.min(Integer.toUnsignedLong(start) + Integer.toUnsignedLong(len), Integer.toUnsignedLong(reg.base) + Integer.toUnsignedLong(reg.size));
-        if (e <= s) return;
+        // word-aligned, whole words, inside the array: the fast paths' unchecked accesses rely on it
+        s = (s + 3) & ~3L;
+        e = Math.min(e, Integer.toUnsignedLong(reg.base) + reg.data.length) & ~3L;
+        if (e <= s || (reg.base & 3) != 0) return;
         int ws = (int) s, wl = (int) (e - s);
         switch (kind) {
             case Access.READ:
@@ -202,16 +206,16 @@ public final class Cpu {
 
     public int read32(int addr) {
         if ((addr & 3) == 0) {
-            if (Integer.compareUnsigned(addr - r0Start, r0Len) < 0) return LittleEndian.get32(r0Mem, addr - r0Base);
-            if (Integer.compareUnsigned(addr - r1Start, r1Len) < 0) return LittleEndian.get32(r1Mem, addr - r1Base);
+            if (Integer.compareUnsigned(addr - r0Start, r0Len) < 0) return UncheckedMemory.get32(r0Mem, addr - r0Base);
+            if (Integer.compareUnsigned(addr - r1Start, r1Len) < 0) return UncheckedMemory.get32(r1Mem, addr - r1Base);
         }
         return slowRead(addr, 4, Access.READ);
     }
 
     public int read16(int addr) {
         if ((addr & 1) == 0) {
-            if (Integer.compareUnsigned(addr - r0Start, r0Len) < 0) return LittleEndian.get16(r0Mem, addr - r0Base);
-            if (Integer.compareUnsigned(addr - r1Start, r1Len) < 0) return LittleEndian.get16(r1Mem, addr - r1Base);
+            if (Integer.compareUnsigned(addr - r0Start, r0Len) < 0) return UncheckedMemory.get16(r0Mem, addr - r0Base);
+            if (Integer.compareUnsigned(addr - r1Start, r1Len) < 0) return UncheckedMemory.get16(r1Mem, addr - r1Base);
         }
         return slowRead(addr, 2, Access.READ);
     }
@@ -241,14 +245,14 @@ public final class Cpu {
     public boolean tryWrite32(int addr, int value) {
         int t = Integer.rotateRight(addr - wStart, 2);
         if (t < 0 || t >= wLen >>> 2) return false;
-        LittleEndian.put32(wMem, addr - wBase, value);
+        UncheckedMemory.put32(wMem, addr - wBase, value);
         return true;
     }
 
     public boolean tryWrite16(int addr, int value) {
         int t = Integer.rotateRight(addr - wStart, 1);
         if (t < 0 || t >= wLen >>> 1) return false;
-        LittleEndian.put16(wMem, addr - wBase, value);
+        UncheckedMemory.put16(wMem, addr - wBase, value);
         return true;
     }
 
