@@ -9,9 +9,10 @@ import java.nio.ByteOrder;
  * the only check, as a host TLB hit is in QEMU. Used by Cpu's fast paths and the JIT's inline
  * loads and stores; everything else uses {@link LittleEndian}.
  *
- * <p>Why: the checked VarHandle path costs the JIT's warm-up most (HotSpot interprets and C1-compiles
- * each new region, and a VarHandle access is a deep call chain for both): measured side by side,
- * 1 G-instruction runs of sort and sha256 take 8-10% less wall clock and 10-12% less CPU.
+ * <p>Why: a checked VarHandle access is a deep call chain for HotSpot's interpreter and C1, which run
+ * every new JIT region first; measured side by side (2026-11-25), 1 G-instruction runs of sort,
+ * sha256 and matmul take 10-12% less wall clock, coremark_mix 25% less, crc32 the same (its 11 G
+ * run is 10% slower: C2 compiles its table loop less well).
  *
  * <p>Safety rests on one invariant, kept by Cpu.learnWindow: a window is word-aligned, a multiple
  * of 4 bytes long, and lies inside its region's array. Off (the checked VarHandles are used) when
