@@ -3,6 +3,7 @@ package org.tockemu.jit;
 import static org.objectweb.asm.Opcodes.*;
 import static org.tockemu.jit.Emitter.*;
 
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.tockemu.core.decode.Insn;
 import org.tockemu.core.exec.Alu;
@@ -150,6 +151,22 @@ final class DataOps extends EmitterPart {
     void mul(IrNode n) {
         Insn in = n.in;
         switch (in.op) {
+            case MultiplyDsp.SDIV: case MultiplyDsp.UDIV: {
+                // as MultiplyDsp.sdiv/udiv (the JVM's IDIV also gives 0x80000000 / -1 = 0x80000000);
+                // x / 0 goes to the executor: 0, or the DIVBYZERO UsageFault when CCR.DIV_0_TRP is set
+                Label zero = new Label(), done = new Label();
+                e.reg(n, in.rm); mv.visitJumpInsn(IFEQ, zero);
+                e.reg(n, in.rn); e.reg(n, in.rm);
+                if (in.op == MultiplyDsp.SDIV) mv.visitInsn(IDIV);
+                else mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "divideUnsigned", "(II)I", false);
+                e.setReg(in.rd);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(zero);
+                e.fallback(n);
+                e.exitIfAttention(n);
+                mv.visitLabel(done);
+                return;
+            }
             case MultiplyDsp.MUL: {
                 boolean s = in.setFlags == 1 || (in.setFlags == 2 && n.it == 0);
                 e.reg(n, in.rn); e.reg(n, in.rm); mv.visitInsn(IMUL);

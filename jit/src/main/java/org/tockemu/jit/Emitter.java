@@ -443,6 +443,7 @@ final class Emitter {
                         indirectBranch(n);
                     }
                     if (n.switchTargets != null) tableBranch(n);
+                    if (n.in.group == Group.MEMORY && (n.in.list & 0x8000) != 0) memory.loadMultipleWithPc(n);
                     // everything spilled; the executor's results stay in cpu (no write-back), pc = cpu.nextPc
                     storeRegs();
                     storeFlags();
@@ -474,9 +475,13 @@ final class Emitter {
         mv.visitVarInsn(ILOAD, T0); iconst(28); mv.visitInsn(IUSHR); iconst(0xF); mv.visitJumpInsn(IF_ICMPEQ, slow);
         if (n.in.op == BranchSystem.BLX) { iconst((n.pc + n.in.size) | 1); setReg(14); }
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, T0); iconst(~1); mv.visitInsn(IAND); mv.visitFieldInsn(PUTFIELD, CPU, "nextPc", "I");
-        // BX/BLX end an IT block if in one: ITSTATE is 0 after them
-        exitSite(site(-1, 0, n.pre + n.in.cycles, n.preN + 1, -1), exit);
+        exitToNextPc(n);
         mv.visitLabel(slow);
+    }
+
+    /** Leaves after n, a branch to cpu.nextPc (set by the caller); it ends an IT block if in one: ITSTATE 0. */
+    void exitToNextPc(IrNode n) {
+        exitSite(site(-1, 0, n.pre + n.in.cycles, n.preN + 1, -1), exit);
     }
 
     /** Folded TBB/TBH: a switch on the index to exits at the constant targets; other indices fall through to the executor. */

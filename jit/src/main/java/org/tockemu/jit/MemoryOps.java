@@ -167,6 +167,47 @@ final class MemoryOps extends EmitterPart {
         }
     }
 
+    /**
+     * LDM/LDMDB with the PC (POP {..., pc}, the usual function return): the whole block in one
+     * window and a loaded PC that is a Thumb address outside the EXC_RETURN range, inline, leaving
+     * the region for it; anything else falls through to the executor before any state changed
+     * (interworking to ARM state, exception return, faults). SP in the list or a written-back base
+     * in the list (UNPREDICTABLE) always take the executor.
+     */
+    void loadMultipleWithPc(IrNode n) {
+        Insn in = n.in;
+        int list = in.list, count = Integer.bitCount(list);
+        boolean wback = (in.flags & Insn.WBACK) != 0;
+        if (in.rn == 15 || (list & 0x2000) != 0 || (wback && (list & (1 << in.rn)) != 0)) return;
+        boolean db = in.op == LoadStoreMultiple.LDMDB;
+        e.reg(n, in.rn);
+        if (db) { e.iconst(4 * count); mv.visitInsn(ISUB); }
+        mv.visitVarInsn(ISTORE, T0);
+        Label slow = new Label();
+        readWindow(T0, 4, 4 * (count - 1), slow);
+        // the PC is the highest register: the last word
+        mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1); e.iconst(4 * (count - 1)); mv.visitInsn(IADD);
+        mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
+        mv.visitVarInsn(ISTORE, T2);
+        mv.visitVarInsn(ILOAD, T2); e.iconst(1); mv.visitInsn(IAND); mv.visitJumpInsn(IFEQ, slow);
+        mv.visitVarInsn(ILOAD, T2); e.iconst(28); mv.visitInsn(IUSHR); e.iconst(0xF); mv.visitJumpInsn(IF_ICMPEQ, slow);
+        int k = 0;
+        for (int l = list & 0x7FFF; l != 0; l &= l - 1, k++) {
+            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1);
+            if (k != 0) { e.iconst(4 * k); mv.visitInsn(IADD); }
+            mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
+            e.setReg(Integer.numberOfTrailingZeros(l));
+        }
+        if (wback) {
+            mv.visitVarInsn(ILOAD, T0);
+            if (!db) { e.iconst(4 * count); mv.visitInsn(IADD); }
+            e.setReg(in.rn);
+        }
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, T2); e.iconst(~1); mv.visitInsn(IAND); mv.visitFieldInsn(PUTFIELD, CPU, "nextPc", "I");
+        e.exitToNextPc(n);
+        mv.visitLabel(slow);
+    }
+
     /** LDM/LDMDB/STM/STMDB without the PC: whole block in one window inline, else the executor. */
     void multiple(IrNode n) {
         Insn in = n.in;

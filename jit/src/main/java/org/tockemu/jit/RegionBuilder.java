@@ -209,6 +209,8 @@ final class RegionBuilder {
                         return in.rd == 15 ? IrNode.TERMINAL : IrNode.INLINE;
                     case MultiplyDsp.SMULL: case MultiplyDsp.UMULL: case MultiplyDsp.SMLAL: case MultiplyDsp.UMLAL:
                         return in.rd == 15 || in.ra == 15 ? IrNode.TERMINAL : IrNode.INLINE;
+                    case MultiplyDsp.SDIV: case MultiplyDsp.UDIV: // inline, x / 0 through the executor
+                        return in.rd == 15 ? IrNode.TERMINAL : IrNode.INLINE;
                     default:
                         return in.rd == 15 ? IrNode.TERMINAL : IrNode.FALLBACK;
                 }
@@ -225,6 +227,11 @@ final class RegionBuilder {
     /** Memory instructions emitted inline (they have a slow path that may fault or exit). */
     static boolean isMemory(IrNode n) {
         return n.kind == IrNode.INLINE && n.in.group == Group.MEMORY && n.in.op != LoadStore.HINT && !n.folded;
+    }
+
+    /** Inline instructions whose slow path calls out (and may fault, or leave after it): memory accesses and divides. */
+    static boolean callsOut(IrNode n) {
+        return isMemory(n) || (n.kind == IrNode.INLINE && n.in.group == Group.MULDSP && (n.in.op == MultiplyDsp.SDIV || n.in.op == MultiplyDsp.UDIV));
     }
 
     // ------------------------------------------------------------------ passes
@@ -419,10 +426,10 @@ final class RegionBuilder {
                 int out = 0;
                 if (n.next != -1) out |= n.nextIn ? byPc.get(n.next).liveIn : IrNode.ALL;
                 if (n.target != -1) out |= n.targetIn ? byPc.get(n.target).liveIn : IrNode.ALL;
-                if (n.kind == IrNode.TERMINAL || n.kind == IrNode.FALLBACK || isMemory(n)) out = IrNode.ALL;
+                if (n.kind == IrNode.TERMINAL || n.kind == IrNode.FALLBACK || callsOut(n)) out = IrNode.ALL;
                 int kill = n.conditional() ? 0 : n.writes;
                 int in = n.reads | (out & ~kill);
-                if (n.budget || isMemory(n) || n.kind == IrNode.FALLBACK || n.kind == IrNode.TERMINAL) in = IrNode.ALL;
+                if (n.budget || callsOut(n) || n.kind == IrNode.FALLBACK || n.kind == IrNode.TERMINAL) in = IrNode.ALL;
                 if (out != n.liveOut || in != n.liveIn) {
                     n.liveOut = out;
                     n.liveIn = in;
@@ -504,6 +511,8 @@ final class RegionBuilder {
                 }
             } else if (in.group == Group.BRANCH && (in.op == BranchSystem.BL || in.op == BranchSystem.BLX)) {
                 written |= 1 << 14;
+            } else if (n.kind == IrNode.TERMINAL && in.group == Group.MEMORY && (in.list & 0x8000) != 0) {
+                written |= in.list | 1 << in.rn; // LDM with the PC: the inline path (MemoryOps.loadMultipleWithPc)
             }
         }
         writtenRegs = written & usedRegs;

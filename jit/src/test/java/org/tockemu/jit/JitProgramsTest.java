@@ -145,6 +145,22 @@ class JitProgramsTest {
                 + ".ltorg\n3: nop\n");
     }
 
+    /**
+     * Returns through LDM with the PC (inline when the loaded PC is a Thumb address) and divides
+     * (inline unless by zero; INT_MIN / -1 = INT_MIN): a POP into an even address (interworking to
+     * ARM state: an INVSTATE fault at the target) takes the executor.
+     */
+    @Test void popReturnsAndDivides() {
+        check("movs r4, #12\n mov r8, #0x80000000\n mvn r9, #0\n movs r10, #0\n"
+                + "1: bl f\n bl g\n subs r4, #1\n bne 1b\n"
+                + " sdiv r0, r8, r9\n udiv r1, r8, r10\n sdiv r2, r9, r10\n udiv r3, r9, r8\n"
+                + " ldr r5, =0x20000200\n adr r6, 3f\n bic r6, r6, #1\n str r6, [r5, #4]\n str r4, [r5]\n"
+                + " ldmia r5, {r4, pc}\n"
+                + "f: push {r4-r7, lr}\n udiv r5, r4, r10\n sdiv r6, r8, r4\n add r7, r5, r6\n pop {r4-r7, pc}\n"
+                + "g: stmdb sp!, {r4, lr}\n mul r4, r4, r4\n ldmia sp!, {r4, pc}\n"
+                + ".ltorg\n .align 2\n3: nop\n nop\n");
+    }
+
     @Test void faultInsideRegionIsPrecise() {
         // a loop that eventually loads from an unmapped address: the fault must leave identical state
         Asm.assumeAvailable();
