@@ -93,14 +93,19 @@ final class MemoryOps extends EmitterPart {
         mv.visitJumpInsn(IF_ICMPGE, miss);
     }
 
-    /** Jumps to miss unless addr + off lies in window p (unsigned compare). */
+    /**
+     * Jumps to miss unless addr + off lies in window p: 0 &lt;= addr + off - start &lt; len, two signed
+     * tests C2 folds into one unsigned compare because len &amp; 0x7FFFFFFF is known non-negative
+     * (an xor-biased signed compare it leaves as it is). A window is far below 2 GiB.
+     */
     private void inWindow(int addrLocal, int off, String p, Label miss) {
         mv.visitVarInsn(ILOAD, addrLocal);
         if (off != 0) { e.iconst(off); mv.visitInsn(IADD); }
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Start", "I"); mv.visitInsn(ISUB);
-        e.iconst(Integer.MIN_VALUE); mv.visitInsn(IXOR);
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Len", "I");
-        e.iconst(Integer.MIN_VALUE); mv.visitInsn(IXOR);
+        mv.visitInsn(DUP); mv.visitVarInsn(ISTORE, TW);
+        mv.visitJumpInsn(IFLT, miss);
+        mv.visitVarInsn(ILOAD, TW);
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, p + "Len", "I"); e.iconst(Integer.MAX_VALUE); mv.visitInsn(IAND);
         mv.visitJumpInsn(IF_ICMPGE, miss);
     }
 
@@ -134,7 +139,7 @@ final class MemoryOps extends EmitterPart {
             switch (size) {
                 case 4: mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false); break;
                 case 2: mv.visitMethodInsn(INVOKESTATIC, LE, "get16", "([BI)I", false); if (kind == LoadStore.SH) mv.visitInsn(I2S); break;
-                default: mv.visitInsn(BALOAD); if (kind == LoadStore.B) { e.iconst(0xFF); mv.visitInsn(IAND); } break;
+                default: mv.visitMethodInsn(INVOKESTATIC, LE, "get8", "([BI)I", false); if (kind == LoadStore.SB) mv.visitInsn(I2B); break;
             }
             if (wback) { mv.visitVarInsn(ILOAD, T3); e.setRegSp(in.rn); }
             e.setReg(in.rd);

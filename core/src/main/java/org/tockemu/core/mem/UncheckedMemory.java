@@ -65,6 +65,11 @@ public final class UncheckedMemory {
         return ENABLED ? U.getShort(b, BYTE_BASE + i) & 0xFFFF : LittleEndian.get16(b, i);
     }
 
+    /** A byte, zero-extended. */
+    public static int get8(byte[] b, int i) {
+        return ENABLED ? U.getByte(b, BYTE_BASE + i) & 0xFF : b[i] & 0xFF;
+    }
+
     public static void put32(byte[] b, int i, int v) {
         if (ENABLED) U.putInt(b, BYTE_BASE + i, v); else LittleEndian.put32(b, i, v);
     }

@@ -28,16 +28,18 @@ class UncheckedMemoryTest {
         byte[] a = new byte[64], b = new byte[64];
         for (int k = 0; k < 10_000; k++) {
             int i = rnd.nextInt(61), v = rnd.nextInt();
-            switch (k & 3) {
+            switch (k % 5) {
                 case 0: UncheckedMemory.put32(a, i, v); LittleEndian.put32(b, i, v); break;
                 case 1: UncheckedMemory.put16(a, i, v); LittleEndian.put16(b, i, v); break;
                 case 2: assertEquals(LittleEndian.get32(b, i), UncheckedMemory.get32(a, i)); break;
+                case 3: assertEquals(b[i] & 0xFF, UncheckedMemory.get8(a, i)); break;
                 default: assertEquals(LittleEndian.get16(b, i), UncheckedMemory.get16(a, i)); break;
             }
             assertEquals(java.util.Arrays.toString(b), java.util.Arrays.toString(a));
         }
         a[10] = (byte) 0xFE; a[11] = (byte) 0xCA;
         assertEquals(0xCAFE, UncheckedMemory.get16(a, 10), "halfwords are zero-extended");
+        assertEquals(0xFE, UncheckedMemory.get8(a, 10), "bytes are zero-extended");
     }
 
     /**
