@@ -160,11 +160,7 @@ final class DataOps extends EmitterPart {
                 if (in.op == MultiplyDsp.SDIV) mv.visitInsn(IDIV);
                 else mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "divideUnsigned", "(II)I", false);
                 e.setReg(in.rd);
-                mv.visitJumpInsn(GOTO, done);
-                mv.visitLabel(zero);
-                e.fallback(n);
-                e.exitIfAttention(n);
-                mv.visitLabel(done);
+                e.executorSlowPath(n, zero, done);
                 return;
             }
             case MultiplyDsp.MUL: {

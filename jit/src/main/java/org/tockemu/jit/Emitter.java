@@ -516,6 +516,18 @@ final class Emitter {
         mv.visitLabel(ok);
     }
 
+    /**
+     * Ends an inline fast path (jump to done) and emits its slow path at slow: the executor runs
+     * the instruction, then the region leaves if attention or the windows changed.
+     */
+    void executorSlowPath(IrNode n, Label slow, Label done) {
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        fallback(n);
+        exitIfAttention(n);
+        mv.visitLabel(done);
+    }
+
     /** Runs the instruction with the interpreter's executor: its operand registers spilled to and reloaded from cpu. */
     void fallback(IrNode n) {
         int regs = fallbackRegs(n.in);

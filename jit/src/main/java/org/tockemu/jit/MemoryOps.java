@@ -50,11 +50,7 @@ final class MemoryOps extends EmitterPart {
             mv.visitVarInsn(ILOAD, T1); e.iconst(4); mv.visitInsn(IADD); e.reg(n, in.ra); mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false);
             if (wback) { mv.visitVarInsn(ILOAD, T3); e.setReg(in.rn); }
         }
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(slow);
-        e.fallback(n);
-        e.exitIfAttention(n);
-        mv.visitLabel(done);
+        e.executorSlowPath(n, slow, done);
     }
 
     /** Leaves the windowed byte offset in T1 and the array in MEM, or jumps to slow. */
@@ -255,10 +251,6 @@ final class MemoryOps extends EmitterPart {
             else { mv.visitVarInsn(ILOAD, T0); e.iconst(4 * count); mv.visitInsn(IADD); }
             e.setReg(in.rn);
         }
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(slow);
-        e.fallback(n);
-        e.exitIfAttention(n);
-        mv.visitLabel(done);
+        e.executorSlowPath(n, slow, done);
     }
 }
