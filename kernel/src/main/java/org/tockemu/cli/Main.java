@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Cortex-M4 emulator running a Tock 2.x-compatible kernel.")
 public final class Main implements Runnable {
     /** The subcommands' names, in the order help lists them. */
-    static final String[] SUBCOMMANDS = {"tbf", "bare", "run", "demo"};
+    static final String[] SUBCOMMANDS = {"tbf", "bare", "run", "demo", "train"};
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,6 +23,7 @@ public final class Main implements Runnable {
             case "bare": return new BareCommand();
             case "run": return new RunCommand();
             case "demo": return new DemoCommand();
+            case "train": return new TrainCommand();
             default: throw new IllegalArgumentException(name);
         }
     }
