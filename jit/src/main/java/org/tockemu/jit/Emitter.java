@@ -29,7 +29,7 @@ final class Emitter {
     // locals
     static final int THIS = 0, L_CPU = 1, LIMIT = 2, R0 = 4, FNZ = 19, CA = 20, CB = 21, CR = 22, PK = 23, LIMS = 25,
             EXITK = 27, VA = 28, VB = 29, VR = 30, EPOCH = 32, T0 = 33, T1 = 34, T2 = 35, T3 = 36,
-            RARR = 37, MEM = 38, TL = 39, T4 = 41, T5 = 42, RESUME = 43, TW = 44;
+            RARR = 37, MEM = 38, TL = 39, T4 = 41, T5 = 42, RESUME = 43, TW = 44, DNZ = 45, DC = 46, DV = 47;
 
     private final RegionBuilder rb;
     private final String name;
@@ -224,22 +224,54 @@ final class Emitter {
     // add/subtract, C = carry out of CA + CB (+ carry in) = CR, V = its signed overflow of VA + VB = VR;
     // an explicit C is CA = CB = C << 31; loaded flags are a triple that encodes both C and V.
 
+    // A region without loops (a small function called from a loop, say) loads the entry flags only
+    // when an instruction may read them before the region writes them (RegionBuilder.entryFlagReads),
+    // and stores back only the flags it wrote (the DNZ/DC/DV locals; cpu still holds the others), so
+    // most calls convert no flags in and only the written ones out. Regions with loops load and store
+    // all four: C2 compiled their loops worse with constant-initialized flag locals (sha256 +12%).
+
     private void loadFlags() {
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitMethodInsn(INVOKESTATIC, RT, "nzOf", "(L" + CPU + ";)I", false); mv.visitVarInsn(ISTORE, FNZ);
+        int reads = rb.hasLoops ? IrNode.ALL : rb.entryFlagReads;
+        for (int d : new int[] {DNZ, DC, DV}) { iconst(rb.hasLoops ? 1 : 0); mv.visitVarInsn(ISTORE, d); }
+        if ((reads & (IrNode.N | IrNode.Z)) != 0) {
+            mv.visitVarInsn(ALOAD, L_CPU); mv.visitMethodInsn(INVOKESTATIC, RT, "nzOf", "(L" + CPU + ";)I", false);
+        } else {
+            iconst(1); // never read or stored before the region sets it
+        }
+        mv.visitVarInsn(ISTORE, FNZ);
         // one triple that gives both C and V (bit 31 of a, b, r: C&V, C, V&~C), in both the C and the V
         // locals: they stay the same values until an explicit C, so HotSpot keeps one copy
+        boolean cv = (reads & (IrNode.C | IrNode.V)) != 0;
         for (int k = 0; k < 3; k++) {
-            mv.visitVarInsn(ALOAD, L_CPU);
-            mv.visitMethodInsn(INVOKESTATIC, RT, k == 0 ? "cvA" : k == 1 ? "cvB" : "cvR", "(L" + CPU + ";)I", false);
+            if (cv) {
+                mv.visitVarInsn(ALOAD, L_CPU);
+                mv.visitMethodInsn(INVOKESTATIC, RT, k == 0 ? "cvA" : k == 1 ? "cvB" : "cvR", "(L" + CPU + ";)I", false);
+            } else {
+                iconst(0);
+            }
             mv.visitInsn(DUP); mv.visitVarInsn(ISTORE, CA + k); mv.visitVarInsn(ISTORE, k == 0 ? VA : k == 1 ? VB : VR);
         }
     }
 
+    /** Stores the flags into cpu: all four in a region with loops, else those the region wrote. */
     private void storeFlags() {
+        Label noNz = new Label(), noC = new Label(), noV = new Label();
+        boolean tested = !rb.hasLoops;
+        if (tested) { mv.visitVarInsn(ILOAD, DNZ); mv.visitJumpInsn(IFEQ, noNz); }
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, FNZ); iconst(31); mv.visitInsn(IUSHR); mv.visitFieldInsn(PUTFIELD, CPU, "n", "Z");
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, FNZ); mv.visitMethodInsn(INVOKESTATIC, RT, "isZero", "(I)I", false); mv.visitFieldInsn(PUTFIELD, CPU, "z", "Z");
+        mv.visitLabel(noNz);
+        if (tested) { mv.visitVarInsn(ILOAD, DC); mv.visitJumpInsn(IFEQ, noC); }
         mv.visitVarInsn(ALOAD, L_CPU); pushC(); mv.visitFieldInsn(PUTFIELD, CPU, "c", "Z");
+        mv.visitLabel(noC);
+        if (tested) { mv.visitVarInsn(ILOAD, DV); mv.visitJumpInsn(IFEQ, noV); }
         mv.visitVarInsn(ALOAD, L_CPU); pushV(); mv.visitFieldInsn(PUTFIELD, CPU, "v", "Z");
+        mv.visitLabel(noV);
+    }
+
+    /** Marks a flag group written (d: DNZ, DC or DV), in regions that track it. */
+    private void written(int d) {
+        if (!rb.hasLoops) { iconst(1); mv.visitVarInsn(ISTORE, d); }
     }
 
     /** Pushes C (0/1). */
@@ -263,6 +295,7 @@ final class Emitter {
     /** C = the 0/1 int on the stack (consumed). */
     void setC() {
         iconst(31); mv.visitInsn(ISHL); mv.visitInsn(DUP); mv.visitVarInsn(ISTORE, CA); mv.visitVarInsn(ISTORE, CB);
+        written(DC);
     }
 
     /** C and V of x + y (+ carry in) = res, from locals. */
@@ -271,11 +304,13 @@ final class Emitter {
             mv.visitVarInsn(ILOAD, x); mv.visitVarInsn(ISTORE, CA);
             mv.visitVarInsn(ILOAD, y); mv.visitVarInsn(ISTORE, CB);
             mv.visitVarInsn(ILOAD, res); mv.visitVarInsn(ISTORE, CR);
+            written(DC);
         }
         if ((need & IrNode.V) != 0) {
             mv.visitVarInsn(ILOAD, x); mv.visitVarInsn(ISTORE, VA);
             mv.visitVarInsn(ILOAD, y); mv.visitVarInsn(ISTORE, VB);
             mv.visitVarInsn(ILOAD, res); mv.visitVarInsn(ISTORE, VR);
+            written(DV);
         }
     }
 
@@ -389,6 +424,7 @@ final class Emitter {
         int need = n.needed();
         if ((need & (IrNode.N | IrNode.Z)) == 0) { mv.visitInsn(POP); return; }
         mv.visitVarInsn(ISTORE, FNZ); // every instruction that sets one of N and Z sets both
+        written(DNZ);
     }
 
     /** Shift by a constant amount (decoded DecodeImmShift), carry-in C local for RRX. */

@@ -115,6 +115,7 @@ final class RegionBuilder {
         foldTableBranches();
         spans();
         flagLiveness();
+        entryFlagReads();
         flagProducers();
         registers();
         resumeChains = Loops.resumeChains(this);
@@ -474,6 +475,43 @@ final class RegionBuilder {
     }
 
     private static final int UNSEEN = -2;
+
+    /** Some node is a loop header (the target of a backward edge in the region). */
+    boolean hasLoops;
+    /**
+     * The flags (IrNode.N/Z/C/V) an instruction may read through the region's locals before the
+     * region wrote them, from any entry: a loop-free region loads only these from cpu (it stores
+     * back only the flags it wrote, so exits, faults and executor calls need no entry values).
+     */
+    int entryFlagReads;
+
+    private void entryFlagReads() {
+        for (IrNode n : nodes) hasLoops |= n.loopHeader;
+        // forward: the flags possibly not yet written at the start of each node (-1: unseen)
+        int[] unwritten = new int[nodes.size()];
+        java.util.Arrays.fill(unwritten, -1);
+        ArrayDeque<IrNode> work = new ArrayDeque<>();
+        for (int e : entries()) { IrNode n = byPc.get(e); unwritten[n.index] = IrNode.ALL; work.add(n); }
+        while (!work.isEmpty()) {
+            IrNode n = work.poll();
+            boolean executor = n.kind == IrNode.FALLBACK || n.kind == IrNode.TERMINAL; // they write cpu's flags, not the locals
+            int out = unwritten[n.index] & ~(executor || n.conditional() ? 0 : n.writes);
+            for (int k = 0; k < 2; k++) {
+                IrNode s = succ(n, k);
+                if (s == null) continue;
+                int old = unwritten[s.index], merged = old == -1 ? out : old | out;
+                if (merged != old) { unwritten[s.index] = merged; work.add(s); }
+            }
+        }
+        int reads = 0;
+        for (IrNode n : nodes) {
+            if (unwritten[n.index] == -1) continue;
+            boolean executor = n.kind == IrNode.FALLBACK || n.kind == IrNode.TERMINAL;
+            int r = executor ? (n.conditional() ? condFlags(n.it >>> 4) : 0) : n.reads;
+            reads |= r & unwritten[n.index];
+        }
+        entryFlagReads = reads;
+    }
 
     private static int meet(int a, int b) {
         return a == UNSEEN ? b : b == UNSEEN || a == b ? a : -1;

@@ -161,6 +161,21 @@ class JitProgramsTest {
                 + ".ltorg\n .align 2\n3: nop\n nop\n");
     }
 
+    /**
+     * Loop-free regions (functions called from a loop) load only the entry flags they read before
+     * writing them and store back only the flags they wrote: f reads the caller's C and Z, g writes
+     * N and Z and then reads the caller's C, h writes none, k writes all through a compare.
+     */
+    @Test void loopFreeRegionsKeepTheCallersFlags() {
+        check("movs r4, #30\n movs r5, #0\n movs r7, #0\n movs r8, #0\n movs r9, #0\n"
+                + "1: cmp r4, #15\n bl f\n bl g\n bl h\n bl k\n it cs\n addcs r9, #1\n subs r4, #1\n bne 1b\n b 9f\n"
+                + "f: it hi\n addhi r5, #1\n bx lr\n"
+                + "g: movs r6, r4\n adc r7, r7, #0\n bx lr\n"
+                + "h: add r8, r8, r4\n bx lr\n"
+                + "k: cmp r4, #20\n ite ge\n addge r8, #3\n addlt r8, #5\n bx lr\n"
+                + "9: nop\n");
+    }
+
     @Test void faultInsideRegionIsPrecise() {
         // a loop that eventually loads from an unmapped address: the fault must leave identical state
         Asm.assumeAvailable();
