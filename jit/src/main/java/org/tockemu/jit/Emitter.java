@@ -20,8 +20,8 @@ import org.tockemu.core.exec.LoadStoreMultiple;
 final class Emitter {
     static final String CPU = "org/tockemu/core/cpu/Cpu";
     static final String INSN = "org/tockemu/core/decode/Insn";
-    /** Word/halfword access behind the inline window checks (unchecked when the JVM allows it). */
-    static final String LE = "org/tockemu/core/mem/UncheckedMemory";
+    /** Little-endian access behind the inline window checks (unchecked when the JVM allows it). */
+    static final String UNCHECKED = "org/tockemu/core/mem/UncheckedMemory";
     static final String RT = "org/tockemu/jit/JitRuntime";
     static final String ALU = "org/tockemu/core/exec/Alu";
     static final String BASE = "org/tockemu/jit/JitRegion";
@@ -232,7 +232,7 @@ final class Emitter {
 
     private void loadFlags() {
         int reads = rb.hasLoops ? IrNode.ALL : rb.entryFlagReads;
-        for (int d : new int[] {DNZ, DC, DV}) { iconst(rb.hasLoops ? 1 : 0); mv.visitVarInsn(ISTORE, d); }
+        if (!rb.hasLoops) for (int d : new int[] {DNZ, DC, DV}) { iconst(0); mv.visitVarInsn(ISTORE, d); }
         if ((reads & (IrNode.N | IrNode.Z)) != 0) {
             mv.visitVarInsn(ALOAD, L_CPU); mv.visitMethodInsn(INVOKESTATIC, RT, "nzOf", "(L" + CPU + ";)I", false);
         } else {

@@ -33,9 +33,9 @@ final class MemoryOps extends EmitterPart {
         Label slow = new Label(), done = new Label();
         if (load) {
             readWindow(T0, 4, 4, slow);
-            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1); mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
+            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1); mv.visitMethodInsn(INVOKESTATIC, UNCHECKED, "get32", "([BI)I", false);
             mv.visitVarInsn(ISTORE, T2);
-            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1); e.iconst(4); mv.visitInsn(IADD); mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
+            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1); e.iconst(4); mv.visitInsn(IADD); mv.visitMethodInsn(INVOKESTATIC, UNCHECKED, "get32", "([BI)I", false);
             mv.visitVarInsn(ISTORE, T5);
             if (wback) { mv.visitVarInsn(ILOAD, T3); e.setReg(in.rn); }
             mv.visitVarInsn(ILOAD, T2); e.setReg(in.rd);
@@ -46,8 +46,8 @@ final class MemoryOps extends EmitterPart {
             mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wMem", "[B");
             mv.visitVarInsn(ILOAD, T0); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wBase", "I"); mv.visitInsn(ISUB);
             mv.visitVarInsn(ISTORE, T1);
-            mv.visitInsn(DUP); mv.visitVarInsn(ILOAD, T1); e.reg(n, in.rd); mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false);
-            mv.visitVarInsn(ILOAD, T1); e.iconst(4); mv.visitInsn(IADD); e.reg(n, in.ra); mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false);
+            mv.visitInsn(DUP); mv.visitVarInsn(ILOAD, T1); e.reg(n, in.rd); mv.visitMethodInsn(INVOKESTATIC, UNCHECKED, "put32", "([BII)V", false);
+            mv.visitVarInsn(ILOAD, T1); e.iconst(4); mv.visitInsn(IADD); e.reg(n, in.ra); mv.visitMethodInsn(INVOKESTATIC, UNCHECKED, "put32", "([BII)V", false);
             if (wback) { mv.visitVarInsn(ILOAD, T3); e.setReg(in.rn); }
         }
         e.executorSlowPath(n, slow, done);
@@ -133,9 +133,9 @@ final class MemoryOps extends EmitterPart {
             readWindow(T0, size, 0, slow);
             mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1);
             switch (size) {
-                case 4: mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false); break;
-                case 2: mv.visitMethodInsn(INVOKESTATIC, LE, "get16", "([BI)I", false); if (kind == LoadStore.SH) mv.visitInsn(I2S); break;
-                default: mv.visitMethodInsn(INVOKESTATIC, LE, "get8", "([BI)I", false); if (kind == LoadStore.SB) mv.visitInsn(I2B); break;
+                case 4: mv.visitMethodInsn(INVOKESTATIC, UNCHECKED, "get32", "([BI)I", false); break;
+                case 2: mv.visitMethodInsn(INVOKESTATIC, UNCHECKED, "get16", "([BI)I", false); if (kind == LoadStore.SH) mv.visitInsn(I2S); break;
+                default: mv.visitMethodInsn(INVOKESTATIC, UNCHECKED, "get8", "([BI)I", false); if (kind == LoadStore.SB) mv.visitInsn(I2B); break;
             }
             if (wback) { mv.visitVarInsn(ILOAD, T3); e.setRegSp(in.rn); }
             e.setReg(in.rd);
@@ -181,29 +181,17 @@ final class MemoryOps extends EmitterPart {
         boolean wback = (in.flags & Insn.WBACK) != 0;
         if (in.rn == 15 || (list & 0x2000) != 0 || (wback && (list & (1 << in.rn)) != 0)) return;
         boolean db = in.op == LoadStoreMultiple.LDMDB;
-        e.reg(n, in.rn);
-        if (db) { e.iconst(4 * count); mv.visitInsn(ISUB); }
-        mv.visitVarInsn(ISTORE, T0);
+        blockAddress(n, count, db);
         Label slow = new Label();
         readWindow(T0, 4, 4 * (count - 1), slow);
         // the PC is the highest register: the last word
         mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1); e.iconst(4 * (count - 1)); mv.visitInsn(IADD);
-        mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
+        mv.visitMethodInsn(INVOKESTATIC, UNCHECKED, "get32", "([BI)I", false);
         mv.visitVarInsn(ISTORE, T2);
         mv.visitVarInsn(ILOAD, T2); e.iconst(1); mv.visitInsn(IAND); mv.visitJumpInsn(IFEQ, slow);
         mv.visitVarInsn(ILOAD, T2); e.iconst(28); mv.visitInsn(IUSHR); e.iconst(0xF); mv.visitJumpInsn(IF_ICMPEQ, slow);
-        int k = 0;
-        for (int l = list & 0x7FFF; l != 0; l &= l - 1, k++) {
-            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1);
-            if (k != 0) { e.iconst(4 * k); mv.visitInsn(IADD); }
-            mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
-            e.setReg(Integer.numberOfTrailingZeros(l));
-        }
-        if (wback) {
-            mv.visitVarInsn(ILOAD, T0);
-            if (!db) { e.iconst(4 * count); mv.visitInsn(IADD); }
-            e.setReg(in.rn);
-        }
+        loadWords(list);
+        if (wback) writeBackBase(in.rn, count, db);
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitVarInsn(ILOAD, T2); e.iconst(~1); mv.visitInsn(IAND); mv.visitFieldInsn(PUTFIELD, CPU, "nextPc", "I");
         e.exitToNextPc(n);
         mv.visitLabel(slow);
@@ -217,21 +205,11 @@ final class MemoryOps extends EmitterPart {
         boolean wback = (in.flags & Insn.WBACK) != 0;
         boolean db = op == LoadStoreMultiple.LDMDB || op == LoadStoreMultiple.STMDB;
         boolean load = op == LoadStoreMultiple.LDM || op == LoadStoreMultiple.LDMDB;
-        e.reg(n, in.rn);
-        if (db) { e.iconst(4 * count); mv.visitInsn(ISUB); }
-        mv.visitVarInsn(ISTORE, T0);
+        blockAddress(n, count, db);
         Label slow = new Label(), done = new Label();
         if (load) {
             readWindow(T0, 4, 4 * (count - 1), slow);
-            // all reads succeed: load straight into the registers
-            int k = 0;
-            for (int l = list; l != 0; l &= l - 1, k++) {
-                int r = Integer.numberOfTrailingZeros(l);
-                mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1);
-                if (k != 0) { e.iconst(4 * k); mv.visitInsn(IADD); }
-                mv.visitMethodInsn(INVOKESTATIC, LE, "get32", "([BI)I", false);
-                e.setReg(r);
-            }
+            loadWords(list); // all reads succeed: load straight into the registers
         } else {
             inWindowAligned(T0, 4, "w", slow);
             if (count > 1) inWindow(T0, 4 * (count - 1), "w", slow);
@@ -243,14 +221,35 @@ final class MemoryOps extends EmitterPart {
                 mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "wMem", "[B"); mv.visitVarInsn(ILOAD, T1);
                 if (k != 0) { e.iconst(4 * k); mv.visitInsn(IADD); }
                 e.reg(n, r);
-                mv.visitMethodInsn(INVOKESTATIC, LE, "put32", "([BII)V", false);
+                mv.visitMethodInsn(INVOKESTATIC, UNCHECKED, "put32", "([BII)V", false);
             }
         }
-        if (wback) {
-            if (db) mv.visitVarInsn(ILOAD, T0);
-            else { mv.visitVarInsn(ILOAD, T0); e.iconst(4 * count); mv.visitInsn(IADD); }
-            e.setReg(in.rn);
-        }
+        if (wback) writeBackBase(in.rn, count, db);
         e.executorSlowPath(n, slow, done);
+    }
+
+    /** The lowest address of an LDM/STM(DB) block of count words -> T0. */
+    private void blockAddress(IrNode n, int count, boolean db) {
+        e.reg(n, n.in.rn);
+        if (db) { e.iconst(4 * count); mv.visitInsn(ISUB); }
+        mv.visitVarInsn(ISTORE, T0);
+    }
+
+    /** The registers of list (r0-r14) from consecutive words of MEM from offset T1. */
+    private void loadWords(int list) {
+        int k = 0;
+        for (int l = list & 0x7FFF; l != 0; l &= l - 1, k++) {
+            mv.visitVarInsn(ALOAD, MEM); mv.visitVarInsn(ILOAD, T1);
+            if (k != 0) { e.iconst(4 * k); mv.visitInsn(IADD); }
+            mv.visitMethodInsn(INVOKESTATIC, UNCHECKED, "get32", "([BI)I", false);
+            e.setReg(Integer.numberOfTrailingZeros(l));
+        }
+    }
+
+    /** The written-back base of a block of count words at T0: T0 after DB, T0 + 4 * count after IA. */
+    private void writeBackBase(int rn, int count, boolean db) {
+        mv.visitVarInsn(ILOAD, T0);
+        if (!db) { e.iconst(4 * count); mv.visitInsn(IADD); }
+        e.setReg(rn);
     }
 }

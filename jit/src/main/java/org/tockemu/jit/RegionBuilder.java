@@ -494,8 +494,7 @@ final class RegionBuilder {
         for (int e : entries()) { IrNode n = byPc.get(e); unwritten[n.index] = IrNode.ALL; work.add(n); }
         while (!work.isEmpty()) {
             IrNode n = work.poll();
-            boolean executor = n.kind == IrNode.FALLBACK || n.kind == IrNode.TERMINAL; // they write cpu's flags, not the locals
-            int out = unwritten[n.index] & ~(executor || n.conditional() ? 0 : n.writes);
+            int out = unwritten[n.index] & ~(runsExecutor(n) || n.conditional() ? 0 : n.writes);
             for (int k = 0; k < 2; k++) {
                 IrNode s = succ(n, k);
                 if (s == null) continue;
@@ -506,11 +505,18 @@ final class RegionBuilder {
         int reads = 0;
         for (IrNode n : nodes) {
             if (unwritten[n.index] == -1) continue;
-            boolean executor = n.kind == IrNode.FALLBACK || n.kind == IrNode.TERMINAL;
-            int r = executor ? (n.conditional() ? condFlags(n.it >>> 4) : 0) : n.reads;
+            int r = runsExecutor(n) ? (n.conditional() ? condFlags(n.it >>> 4) : 0) : n.reads;
             reads |= r & unwritten[n.index];
         }
         entryFlagReads = reads;
+    }
+
+    /**
+     * The interpreter's executor runs it (FALLBACK, TERMINAL): it reads and writes cpu's flags, which
+     * the backend stores first; the region's flag locals see only its IT condition.
+     */
+    private static boolean runsExecutor(IrNode n) {
+        return n.kind == IrNode.FALLBACK || n.kind == IrNode.TERMINAL;
     }
 
     private static int meet(int a, int b) {
