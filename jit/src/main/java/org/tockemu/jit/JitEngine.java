@@ -221,6 +221,8 @@ public final class JitEngine implements ExecutionEngine {
                 max /= 2;
                 continue;
             }
+            if (debug) System.err.printf("tockemu jit: region 0x%x: %d instructions%s, entries %s, pcs %s%n", pc, rb.nodes.size(),
+                    rb.truncated ? " (cut)" : "", java.util.Arrays.toString(rb.entries()), rb.describe());
             if (dumpDir != null) Files.write(Path.of(dumpDir, name.substring(name.lastIndexOf('/') + 1) + ".class"), bytes);
             MethodHandles.Lookup l = LOOKUP.defineHiddenClass(bytes, true);
             Insn[] insns = new Insn[rb.nodes.size()];

@@ -122,6 +122,17 @@ final class RegionBuilder {
         return true;
     }
 
+    /** The region's PCs as ranges of consecutive instructions, for debugging ("18c-19a 6e2-70e"). */
+    String describe() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            IrNode n = nodes.get(i);
+            if (i == 0 || nodes.get(i - 1).pc + nodes.get(i - 1).in.size != n.pc) b.append(i == 0 ? "" : " ").append(Integer.toHexString(n.pc));
+            if (i + 1 == nodes.size() || n.pc + n.in.size != nodes.get(i + 1).pc) b.append('-').append(Integer.toHexString(n.pc));
+        }
+        return b.toString();
+    }
+
     /** Successor k of n inside the region (0: fall-through, 1: branch target), or null. */
     IrNode succ(IrNode n, int k) {
         if (k == 0) return n.nextIn ? byPc.get(n.next) : null;
