@@ -139,17 +139,20 @@ public final class JitEngine implements ExecutionEngine {
         }
     }
 
-    /** The region's code lies in the current execute window, its folded literals are readable, the flags representable. */
+    /**
+     * The region's code lies in the current execute window, its folded literals are readable, the
+     * flags representable. The window and literal checks hold for the whole window epoch (MPU
+     * changes and privilege changes start a new one), so each region does them once per epoch.
+     */
     private static boolean enterable(Cpu cpu, JitRegion r) {
         if (cpu.n && cpu.z) return false; // not representable in the regions' lazy flags (only MSR makes it)
+        boolean priv = cpu.privileged();
+        if (r.checkedEpoch == cpu.windowEpoch && r.checkedPriv == priv) return true;
         Translation t = r.code;
         if (Integer.compareUnsigned(t.lo - cpu.xStart, cpu.xLen) >= 0 || Integer.compareUnsigned(t.hi - 1 - cpu.xStart, cpu.xLen) >= 0) return false;
-        if (t.literals.length != 0 && (r.checkedEpoch != cpu.windowEpoch || r.checkedPriv != cpu.privileged())) {
-            boolean priv = cpu.privileged();
-            if (!literalsReadable(cpu, t, priv)) return false;
-            r.checkedEpoch = cpu.windowEpoch;
-            r.checkedPriv = priv;
-        }
+        if (t.literals.length != 0 && !literalsReadable(cpu, t, priv)) return false;
+        r.checkedEpoch = cpu.windowEpoch;
+        r.checkedPriv = priv;
         return true;
     }
 

@@ -14,9 +14,11 @@ public abstract class JitRegion {
     public final int entry;
     /** The shared translation this region runs (entries, code range, literals, sites). */
     Translation code;
-    /** This engine's cache of the literal readability check: valid for this window epoch and privilege. */
+    /** This engine's cache of the entry checks (execute window, literals): valid for this window epoch and privilege. */
     int checkedEpoch = -1;
     boolean checkedPriv;
+    /** The translation's exit sites, two longs each: pc (high word) and itState, cycles (high word) and instructions. */
+    long[] exits;
 
     protected JitRegion(Insn[] insns, int entry) {
         this.insns = insns;

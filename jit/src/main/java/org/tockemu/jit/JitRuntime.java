@@ -44,13 +44,14 @@ public final class JitRuntime {
 
     /** Leaves the region at an exit site (pc -1: cpu.nextPc; itState -1: unchanged). */
     public static void exit(Cpu cpu, JitRegion r, int site, long pk) {
-        Translation t = r.code;
-        int pc = t.sitePc[site], it = t.siteIt[site];
+        long[] e = r.exits; // one array through the region itself: this runs at every region exit
+        long where = e[2 * site], counts = e[2 * site + 1];
+        int pc = (int) (where >> 32), it = (int) where;
         cpu.pc = pc == -1 ? cpu.nextPc : pc;
         if (HISTO != null) HISTO.merge(String.format("exit R%x -> %x", r.entry, cpu.pc), 1, Integer::sum);
         if (it != -1) cpu.itState = it;
-        cpu.cycles += (pk >>> 32) + t.siteCyc[site];
-        cpu.instructions += (pk & LOW) + t.siteN[site];
+        cpu.cycles += (pk >>> 32) + (counts >>> 32);
+        cpu.instructions += (pk & LOW) + (counts & LOW);
     }
 
     /** Executes the site's instruction with the interpreter's executor, as Interpreter.step would. */

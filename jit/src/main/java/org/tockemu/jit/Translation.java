@@ -21,6 +21,8 @@ final class Translation {
     final boolean entryIsLoopHeader;
     final int[] sitePc, siteIt, siteInsn;
     final long[] siteCyc, siteN;
+    /** The sites packed for JitRuntime.exit, read through the region object (see {@link JitRegion#exits}). */
+    final long[] exits;
     final int bytecodeSize;
     /** The code and literal bytes the translation depends on: [snapshotBase, snapshotBase + snapshot.length). */
     private final int snapshotBase;
@@ -49,6 +51,11 @@ final class Translation {
             long[] st = em.sites.get(i);
             sitePc[i] = (int) st[0]; siteIt[i] = (int) st[1]; siteCyc[i] = st[2]; siteN[i] = st[3]; siteInsn[i] = (int) st[4];
         }
+        exits = new long[2 * ns];
+        for (int i = 0; i < ns; i++) {
+            exits[2 * i] = (long) sitePc[i] << 32 | (siteIt[i] & 0xFFFFFFFFL);
+            exits[2 * i + 1] = siteCyc[i] << 32 | siteN[i]; // per-site counts are far below 2^31
+        }
         this.bytecodeSize = em.codeSize();
         int s0 = lo, s1 = hi;
         for (int a : literals) { s0 = Math.min(s0, a); s1 = Math.max(s1, a + 1); }
@@ -68,6 +75,7 @@ final class Translation {
     JitRegion instantiate() throws Throwable {
         JitRegion r = (JitRegion) ctor.invoke(insns, entry);
         r.code = this;
+        r.exits = exits;
         return r;
     }
 }

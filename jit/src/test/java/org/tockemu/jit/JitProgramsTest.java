@@ -195,6 +195,24 @@ class JitProgramsTest {
                 + ".ltorg\n.org 0x1000\nlit: .word 0x12345678\n");
     }
 
+    /**
+     * A translated function the MPU later makes execute-never: the engine's once-per-window-epoch
+     * entry check must see the change, so the call faults (IACCVIOL) as in the interpreter. (A JIT
+     * that still entered f would loop forever: hence the timeout.)
+     */
+    @Test @org.junit.jupiter.api.Timeout(60) void codeMadeExecuteNeverIsNotEntered() {
+        check("movs r4, #0\n movs r5, #0\n"
+                + "1: adds r4, #1\n cmp r4, #30\n bne 2f\n"
+                + " ldr r0, =0xE000ED98\n movs r1, #0\n str r1, [r0]\n"          // MPU_RNR = 0
+                + " ldr r1, =0x00001000\n str r1, [r0, #4]\n"                     // RBAR: the page holding f
+                + " ldr r1, =0x13000017\n str r1, [r0, #8]\n"                     // RASR: 4 KiB, enabled, full access, XN
+                + " ldr r0, =0xE000ED94\n movs r1, #5\n str r1, [r0]\n dsb\n isb\n" // CTRL: ENABLE | PRIVDEFENA
+                + "2: bl f\n b 1b\n"
+                + ".ltorg\n.org 0x1000\nf: adds r5, #1\n adds r5, #2\n bx lr\n");
+        var m = DiffRunner.lastInterp;
+        assertTrue(m.cpu.r[5] == 3 * 29, "f ran 29 times before the MPU change: r5=" + m.cpu.r[5]);
+    }
+
     @Test void selfModifyingCodeInvalidatesRegions() {
         check("movs r0, #0\n movs r4, #10\n"
                 + "1: adds r0, #1\n subs r4, #1\n cmp r4, #5\n bne 2f\n"
