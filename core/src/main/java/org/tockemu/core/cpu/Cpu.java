@@ -240,18 +240,19 @@ public final class Cpu {
 
     // The stores' fast path, shared with the JIT's generated code: the access through the write
     // window when aligned and inside it ((addr - wStart) rotated right by log2(size) is below
-    // wLen / size exactly then); false when the slow path must run.
+    // wLen / size exactly then); false when the slow path must run. One unsigned compare: as two
+    // signed tests, C2 kept both branches in the JIT's loops (each its own uncommon trap).
 
     public boolean tryWrite32(int addr, int value) {
         int t = Integer.rotateRight(addr - wStart, 2);
-        if (t < 0 || t >= wLen >>> 2) return false;
+        if (Integer.compareUnsigned(t, wLen >>> 2) >= 0) return false;
         UncheckedMemory.put32(wMem, addr - wBase, value);
         return true;
     }
 
     public boolean tryWrite16(int addr, int value) {
         int t = Integer.rotateRight(addr - wStart, 1);
-        if (t < 0 || t >= wLen >>> 1) return false;
+        if (Integer.compareUnsigned(t, wLen >>> 1) >= 0) return false;
         UncheckedMemory.put16(wMem, addr - wBase, value);
         return true;
     }
