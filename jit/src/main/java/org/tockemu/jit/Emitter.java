@@ -479,7 +479,7 @@ final class Emitter {
                         indirectBranch(n);
                     }
                     if (n.switchTargets != null) tableBranch(n);
-                    if (n.in.group == Group.MEMORY && (n.in.list & 0x8000) != 0) memory.loadMultipleWithPc(n);
+                    if (RegionBuilder.loadsPc(n)) memory.loadMultipleWithPc(n);
                     // everything spilled; the executor's results stay in cpu (no write-back), pc = cpu.nextPc
                     storeRegs();
                     storeFlags();

@@ -17,7 +17,7 @@ public abstract class JitRegion {
     /** This engine's cache of the entry checks (execute window, literals): valid for this window epoch and privilege. */
     int checkedEpoch = -1;
     boolean checkedPriv;
-    /** The translation's exit sites, two longs each: pc (high word) and itState, cycles (high word) and instructions. */
+    /** The translation's sites (exits and calls), two longs each: pc (high word) and itState, cycles (high word) and instructions. */
     long[] exits;
 
     protected JitRegion(Insn[] insns, int entry) {

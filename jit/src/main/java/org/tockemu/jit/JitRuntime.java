@@ -28,18 +28,18 @@ public final class JitRuntime {
 
     /** cpu.pc, itState and the counters as of before the site's instruction. */
     static void at(Cpu cpu, JitRegion r, int site, long pk) {
-        Translation t = r.code;
-        cpu.pc = t.sitePc[site];
-        cpu.itState = t.siteIt[site];
-        cpu.cycles += (pk >>> 32) + t.siteCyc[site];
-        cpu.instructions += (pk & LOW) + t.siteN[site];
+        long where = r.exits[2 * site], counts = r.exits[2 * site + 1];
+        cpu.pc = (int) (where >> 32);
+        cpu.itState = (int) where;
+        cpu.cycles += (pk >>> 32) + (counts >>> 32);
+        cpu.instructions += (pk & LOW) + (counts & LOW);
     }
 
     /** Undoes at()'s counters after the call returned. */
     static void back(Cpu cpu, JitRegion r, int site, long pk) {
-        Translation t = r.code;
-        cpu.cycles -= (pk >>> 32) + t.siteCyc[site];
-        cpu.instructions -= (pk & LOW) + t.siteN[site];
+        long counts = r.exits[2 * site + 1];
+        cpu.cycles -= (pk >>> 32) + (counts >>> 32);
+        cpu.instructions -= (pk & LOW) + (counts & LOW);
     }
 
     /** Leaves the region at an exit site (pc -1: cpu.nextPc; itState -1: unchanged). */

@@ -241,6 +241,11 @@ final class RegionBuilder {
         return n.kind == IrNode.INLINE && n.in.group == Group.MEMORY && n.in.op != LoadStore.HINT && !n.folded;
     }
 
+    /** LDM/LDMDB with the PC in its list (POP {..., pc}): a region exit, inline on its fast path (MemoryOps.loadMultipleWithPc). */
+    static boolean loadsPc(IrNode n) {
+        return n.kind == IrNode.TERMINAL && n.in.group == Group.MEMORY && (n.in.list & 0x8000) != 0;
+    }
+
     /** Inline instructions whose slow path calls out (and may fault, or leave after it): memory accesses and divides. */
     static boolean callsOut(IrNode n) {
         return isMemory(n) || (n.kind == IrNode.INLINE && n.in.group == Group.MULDSP && (n.in.op == MultiplyDsp.SDIV || n.in.op == MultiplyDsp.UDIV));
@@ -566,7 +571,7 @@ final class RegionBuilder {
                 }
             } else if (in.group == Group.BRANCH && (in.op == BranchSystem.BL || in.op == BranchSystem.BLX)) {
                 written |= 1 << 14;
-            } else if (n.kind == IrNode.TERMINAL && in.group == Group.MEMORY && (in.list & 0x8000) != 0) {
+            } else if (loadsPc(n)) {
                 written |= in.list | 1 << in.rn; // LDM with the PC: the inline path (MemoryOps.loadMultipleWithPc)
             }
         }

@@ -19,9 +19,9 @@ final class Translation {
     final int[] literals, entries;
     final int literalMin, literalMax;
     final boolean entryIsLoopHeader;
-    final int[] sitePc, siteIt, siteInsn;
-    final long[] siteCyc, siteN;
-    /** The sites packed for JitRuntime.exit, read through the region object (see {@link JitRegion#exits}). */
+    /** Per site, the index of its instruction in {@link #insns} (-1 for exits). */
+    final int[] siteInsn;
+    /** The sites packed for JitRuntime, read through the region object (see {@link JitRegion#exits}). */
     final long[] exits;
     final int bytecodeSize;
     /** The code and literal bytes the translation depends on: [snapshotBase, snapshotBase + snapshot.length). */
@@ -46,15 +46,13 @@ final class Translation {
         this.entries = rb.entries();
         this.entryIsLoopHeader = rb.byPc.get(rb.entry).loopHeader;
         int ns = em.sites.size();
-        sitePc = new int[ns]; siteIt = new int[ns]; siteInsn = new int[ns]; siteCyc = new long[ns]; siteN = new long[ns];
-        for (int i = 0; i < ns; i++) {
-            long[] st = em.sites.get(i);
-            sitePc[i] = (int) st[0]; siteIt[i] = (int) st[1]; siteCyc[i] = st[2]; siteN[i] = st[3]; siteInsn[i] = (int) st[4];
-        }
+        siteInsn = new int[ns];
         exits = new long[2 * ns];
         for (int i = 0; i < ns; i++) {
-            exits[2 * i] = (long) sitePc[i] << 32 | (siteIt[i] & 0xFFFFFFFFL);
-            exits[2 * i + 1] = siteCyc[i] << 32 | siteN[i]; // per-site counts are far below 2^31
+            long[] st = em.sites.get(i); // pc, itState, cycles, instructions, instruction index
+            exits[2 * i] = st[0] << 32 | (st[1] & 0xFFFFFFFFL);
+            exits[2 * i + 1] = st[2] << 32 | st[3]; // per-site counts are far below 2^31
+            siteInsn[i] = (int) st[4];
         }
         this.bytecodeSize = em.codeSize();
         int s0 = lo, s1 = hi;
