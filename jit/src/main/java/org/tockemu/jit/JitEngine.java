@@ -45,6 +45,13 @@ public final class JitEngine implements ExecutionEngine {
     int threshold = Integer.getInteger("tockemu.jit.threshold", 40);
     int maxRegions = Integer.getInteger("tockemu.jit.maxRegions", 8192);
     int maxInsns = Integer.getInteger("tockemu.jit.maxInsns", 40);
+    /** Cycles after its translation during which a region runs on probe budgets (0: never). */
+    long probeWindow = Long.getLong("tockemu.jit.probeWindow", 1L << 26);
+    /** Probe budgets are PROBE_MIN plus a pseudo-random part below PROBE_MIN. */
+    private static final int PROBE_MIN = 1 << 15;
+    private int probeSeed = 0x9E3779B9;
+    /** The cycle the current probe budget ends at (one deadline for all young regions). */
+    private long probeDeadline;
     private final String dumpDir = System.getProperty("tockemu.jit.dump");
     private final boolean debug = Boolean.getBoolean("tockemu.jit.debug");
 
@@ -118,7 +125,7 @@ public final class JitEngine implements ExecutionEngine {
                                 if (r != FAILED && enterable(cpu, r)) {
                                     long i0 = cpu.instructions;
                                     regionEntries++;
-                                    r.run(cpu, limit);
+                                    r.run(cpu, cpu.cycles < r.probeUntil ? probeLimit(limit) : limit);
                                     if (cpu.instructions != i0) { blockStart = true; continue; }
                                 }
                             } else if (blockStart && ++area.counts[idx] >= threshold) {
@@ -137,6 +144,24 @@ public final class JitEngine implements ExecutionEngine {
                 blockStart = true;
             }
         }
+    }
+
+    /**
+     * A young region runs on short budgets (a few 10k cycles, pseudo-random) so that its budget
+     * checks at loop headers are taken while HotSpot profiles the region. A check never taken
+     * there is compiled by C2 as an uncommon trap, and the first real budget end inside that loop
+     * (every slice or timeslice ends somewhere) deoptimizes the region and sends it through
+     * HotSpot's interpreter, C1 and C2 again. A probe exit is an ordinary region exit: the engine
+     * goes on (re-entering at the loop header), so results do not change.
+     */
+    private long probeLimit(long limit) {
+        if (cpu.cycles >= probeDeadline) {
+            int x = probeSeed;
+            x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+            probeSeed = x;
+            probeDeadline = cpu.cycles + PROBE_MIN + (x & (PROBE_MIN - 1));
+        }
+        return Math.min(limit, probeDeadline);
     }
 
     /**
@@ -186,6 +211,7 @@ public final class JitEngine implements ExecutionEngine {
                 bytecodeBytes += t.bytecodeSize;
             }
             JitRegion r = t.instantiate();
+            r.probeUntil = probeWindow > 0 ? cpu.cycles + probeWindow : Long.MIN_VALUE;
             // the loop headers enter the same region (a run stopped at one resumes there)
             for (int e : t.entries) {
                 int i = (e - area.base) >>> 1;

@@ -19,6 +19,8 @@ public abstract class JitRegion {
     boolean checkedPriv;
     /** The translation's sites (exits and calls), two longs each: pc (high word) and itState, cycles (high word) and instructions. */
     long[] exits;
+    /** Until this cycle the engine enters the region with probe budgets (JitEngine.probeLimit). */
+    long probeUntil;
 
     protected JitRegion(Insn[] insns, int entry) {
         this.insns = insns;

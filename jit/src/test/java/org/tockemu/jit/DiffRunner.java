@@ -21,6 +21,8 @@ public final class DiffRunner {
     /** Code cache bound for the JIT side (small values exercise eviction). */
     public static int maxRegions = 8192;
     public static TestMachine lastInterp;
+    /** Probe window for the JIT side (cycles; negative: the engine's default). */
+    public static long probeWindow = -1;
 
     /** Result of a comparison: null when identical, else a description of the first difference. */
     public static String compare(byte[] code, byte[] ramInit, long[] slices, int maxSlices, int threshold) {
@@ -34,6 +36,7 @@ public final class DiffRunner {
         JitEngine jit = new JitEngine(b.cpu);
         jit.threshold = threshold;
         jit.maxRegions = maxRegions;
+        if (probeWindow >= 0) jit.probeWindow = probeWindow;
         lastJit = jit;
         lastInterp = a;
         ExecutionEngine interp = Interpreter::run;
