@@ -243,12 +243,12 @@ class JitProgramsTest {
 
     /**
      * A young region runs on probe budgets: one long run of a loop leaves and re-enters the region
-     * at its loop header every few 10k cycles (so HotSpot profiles the budget exits there), with
+     * at its loop header every 128-256k cycles (so HotSpot profiles the budget exits there), with
      * the interpreter's results; without the probe window it is entered once.
      */
     @Test void youngRegionsRunOnProbeBudgets() {
         Asm.assumeAvailable();
-        byte[] code = Asm.m4("movs r0, #0\n ldr r1, =300000\n1: adds r0, r0, r1\n subs r1, #1\n bne 1b\n bkpt #0\n.ltorg\n");
+        byte[] code = Asm.m4("movs r0, #0\n ldr r1, =600000\n1: adds r0, r0, r1\n subs r1, #1\n bne 1b\n bkpt #0\n.ltorg\n");
         long[] oneSlice = {1L << 40};
         long old = DiffRunner.probeWindow;
         try {
@@ -258,7 +258,7 @@ class JitProgramsTest {
                 assertNull(d, d);
                 long entries = DiffRunner.lastJit.regionEntries;
                 if (window == 0) assertTrue(entries <= 2, "no probe window: entered " + entries + " times");
-                else assertTrue(entries >= 900_000 / (2 << 15), "probe budgets: entered only " + entries + " times");
+                else assertTrue(entries >= 1_800_000 / (2 * JitEngine.PROBE_MIN), "probe budgets: entered only " + entries + " times");
             }
         } finally {
             DiffRunner.probeWindow = old;
