@@ -58,15 +58,33 @@ public final class JitEngine implements ExecutionEngine {
     private final String dumpDir = System.getProperty("tockemu.jit.dump");
     private final boolean debug = Boolean.getBoolean("tockemu.jit.debug");
 
-    /** One code-store region: its translation table and entry counters. */
+    /**
+     * One code-store region: its translation table and entry counters, index (pc - base) >> 1.
+     * They cover the region's first {@code covered} bytes and grow (doubling) as code further in
+     * runs: a 4 MiB flash would need 16 MiB of tables, most of it never used, allocated and zeroed
+     * at start-up.
+     */
     static final class Area {
+        static final int MIN_COVER = 64 << 10;
         final Region region;
         final int base, size;
-        JitRegion[] table;
-        int[] counts;
+        int covered;
+        JitRegion[] table = new JitRegion[0];
+        int[] counts = new int[0];
 
         Area(Region r) {
             region = r; base = r.base; size = r.size;
+        }
+
+        /** Grows the tables to cover offset (at least; below size). */
+        void cover(int offset) {
+            if (offset < covered) return;
+            long c = Math.max(MIN_COVER, 2L * covered);
+            while (c <= offset) c *= 2;
+            covered = (int) Math.min(c, size);
+            int n = (covered + 1) >>> 1;
+            table = java.util.Arrays.copyOf(table, n);
+            counts = java.util.Arrays.copyOf(counts, n);
         }
     }
 
@@ -113,15 +131,14 @@ public final class JitEngine implements ExecutionEngine {
                     }
                     int pc = cpu.pc;
                     if (cpu.itState == 0) {
-                        if (area == null || Integer.compareUnsigned(pc - area.base, area.size) >= 0) {
+                        if (area == null || Integer.compareUnsigned(pc - area.base, area.covered) >= 0) {
                             Area a = areaFor(pc);
-                            if (a != null) area = a;
-                        }
-                        if (area != null && Integer.compareUnsigned(pc - area.base, area.size) < 0) {
-                            if (area.table == null) {
-                                area.table = new JitRegion[(area.size + 1) >>> 1];
-                                area.counts = new int[(area.size + 1) >>> 1];
+                            if (a != null) {
+                                a.cover(pc - a.base);
+                                area = a;
                             }
+                        }
+                        if (area != null && Integer.compareUnsigned(pc - area.base, area.covered) < 0) {
                             int idx = (pc - area.base) >>> 1;
                             JitRegion r = area.table[idx];
                             if (r != null) {
@@ -132,7 +149,8 @@ public final class JitEngine implements ExecutionEngine {
                                     if (cpu.instructions != i0) { blockStart = true; continue; }
                                 }
                             } else if (blockStart && ++area.counts[idx] >= threshold) {
-                                area.table[idx] = translate(area, pc);
+                                JitRegion t = translate(area, pc); // may grow the table: store after
+                                area.table[idx] = t;
                                 continue;
                             }
                         }
@@ -214,6 +232,7 @@ public final class JitEngine implements ExecutionEngine {
                 bytecodeBytes += t.bytecodeSize;
             }
             JitRegion r = t.instantiate();
+            area.cover(t.hi - 1 - area.base); // the loop headers registered below
             r.probeUntil = probeWindow > 0 ? cpu.cycles + probeWindow : Long.MIN_VALUE;
             // the loop headers enter the same region (a run stopped at one resumes there)
             for (int e : t.entries) {
@@ -269,8 +288,8 @@ public final class JitEngine implements ExecutionEngine {
     void flush() {
         flushes++;
         for (Area a : areas) {
-            if (a.table != null) java.util.Arrays.fill(a.table, null);
-            if (a.counts != null) java.util.Arrays.fill(a.counts, 0);
+            java.util.Arrays.fill(a.table, null);
+            java.util.Arrays.fill(a.counts, 0);
         }
         live.clear();
     }
@@ -278,7 +297,7 @@ public final class JitEngine implements ExecutionEngine {
     /** Bus listener: a store or load into code memory drops the regions translated from those bytes. */
     void codeWritten(int addr, int len) {
         Area area = areaFor(addr);
-        if (area == null || area.table == null) return;
+        if (area == null || area.covered == 0) return;
         long a0 = Integer.toUnsignedLong(addr), a1 = a0 + len;
         boolean any = false;
         for (int i = live.size() - 1; i >= 0; i--) {
@@ -289,7 +308,7 @@ public final class JitEngine implements ExecutionEngine {
             if (!hit) continue;
             Area ra = areaFor(r.entry);
             for (int e : t.entries) {
-                if (ra != null && ra.table != null && ra.table[(e - ra.base) >>> 1] == r) ra.table[(e - ra.base) >>> 1] = null;
+                if (ra != null && ra.table[(e - ra.base) >>> 1] == r) ra.table[(e - ra.base) >>> 1] = null;
             }
             live.set(i, live.get(live.size() - 1));
             live.remove(live.size() - 1);

@@ -265,6 +265,22 @@ class JitProgramsTest {
         }
     }
 
+    /**
+     * The engine's tables cover code memory from its start and grow as code further in runs: code
+     * near the end of the 1 MiB code memory (a loop calling back to the start) runs in regions like
+     * code at the start.
+     */
+    @Test void codeFarIntoMemoryIsTranslated() {
+        check("movs r4, #0\n movs r5, #0\n"
+                + "1: bl far\n adds r4, #1\n cmp r4, #60\n bne 1b\n b.w done\n"
+                + "near: adds r5, #1\n bx lr\n"
+                + ".org 0xF0000\nfar: push {lr}\n movs r0, #5\n2: bl near\n subs r0, #1\n bne 2b\n pop {pc}\n"
+                + "done: nop\n");
+        assertTrue(DiffRunner.lastInterp.cpu.r[5] == 300, "far ran 60 times, calling near 5 times each: r5=" + DiffRunner.lastInterp.cpu.r[5]);
+        // ~60 interpreted steps before the regions are hot; ~950 when the code at 0xF0000 stays uncovered
+        assertTrue(DiffRunner.lastJit.interpreted < 300, "far's code was interpreted: " + DiffRunner.lastJit.interpreted + " steps");
+    }
+
     @Test void machineHelperWorks() {
         Asm.assumeAvailable();
         TestMachine m = DiffRunner.machine(Asm.m4("movs r0, #1\n bkpt #0\n"), null);
