@@ -15,7 +15,7 @@ public abstract class JitRegion {
     /** The shared translation this region runs (entries, code range, literals, sites). */
     Translation code;
     /** This engine's cache of the entry checks (execute window, literals): valid for this window epoch and privilege. */
-    int checkedEpoch = -1;
+    long checkedEpoch = -1;
     boolean checkedPriv;
     /** The translation's sites (exits and calls), two longs each: pc (high word) and itState, cycles (high word) and instructions. */
     long[] exits;

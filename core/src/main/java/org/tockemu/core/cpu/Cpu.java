@@ -73,8 +73,12 @@ public final class Cpu {
     public byte[] wMem;  public int wStart, wLen, wBase;      // write
     public byte[] xMem;  public int xStart, xLen, xBase;      // execute
     public Insn[] xCache;                                      // decoded instructions for the x window's region
-    /** Bumped whenever windows are dropped, so cached users (JIT) can notice. */
-    public int windowEpoch;
+    /**
+     * Bumped whenever windows are dropped, so cached users (JIT) can notice. A long: the JIT caches
+     * per-region checks under an epoch for as long as a run lasts, and days of virtual time with
+     * frequent context switches would wrap an int.
+     */
+    public long windowEpoch;
     /**
      * Bumped on every store or load into executable memory the bus reports (Bus.CodeWriteListener):
      * the interpreter's block cache (exec.Block) trusts a block validated since the last change.

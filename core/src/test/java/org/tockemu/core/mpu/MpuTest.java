@@ -169,10 +169,10 @@ class MpuTest {
 
     @Test
     void everyChangeDropsTheCpuWindows() {
-        int e0 = cpu.windowEpoch;
+        long e0 = cpu.windowEpoch;
         mpu.setRegion(0, 0x2000_0000, rasr(0, 3, 0, 9));
         assertTrue(cpu.windowEpoch > e0);
-        int e1 = cpu.windowEpoch;
+        long e1 = cpu.windowEpoch;
         mpu.writeCtrl(Mpu.CTRL_ENABLE);
         assertTrue(cpu.windowEpoch > e1);
     }
