@@ -45,7 +45,7 @@ public final class JitEngine implements ExecutionEngine {
     int threshold = Integer.getInteger("tockemu.jit.threshold", 40);
     int maxRegions = Integer.getInteger("tockemu.jit.maxRegions", 8192);
     int maxInsns = Integer.getInteger("tockemu.jit.maxInsns", 40);
-    /** Cycles after its translation during which a region runs on probe budgets (0: never). */
+    /** Cycles after this engine translated a region during which it runs on probe budgets (0: never). */
     long probeWindow = Long.getLong("tockemu.jit.probeWindow", 1L << 26);
     /**
      * Probe budgets are PROBE_MIN plus a pseudo-random part below PROBE_MIN. Shorter probes (2^15)
@@ -222,7 +222,8 @@ public final class JitEngine implements ExecutionEngine {
         long t0 = System.nanoTime();
         try {
             Translation t = cache.find(area.region, pc);
-            if (t != null) {
+            boolean built = t == null;
+            if (!built) {
                 regionsShared++;
             } else {
                 t = build(area, pc);
@@ -233,7 +234,8 @@ public final class JitEngine implements ExecutionEngine {
             }
             JitRegion r = t.instantiate();
             area.cover(t.hi - 1 - area.base); // the loop headers registered below
-            r.probeUntil = probeWindow > 0 ? cpu.cycles + probeWindow : Long.MIN_VALUE;
+            // HotSpot profiles the class, which every board shares: the board that made it probes
+            r.probeUntil = built && probeWindow > 0 ? cpu.cycles + probeWindow : Long.MIN_VALUE;
             // the loop headers enter the same region (a run stopped at one resumes there)
             for (int e : t.entries) {
                 int i = (e - area.base) >>> 1;
