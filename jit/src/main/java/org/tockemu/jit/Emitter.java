@@ -197,8 +197,7 @@ final class Emitter {
         mv.visitVarInsn(LLOAD, LIMIT); mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "cycles", "J"); mv.visitInsn(LSUB);
         mv.visitLdcInsn(1L << 30); mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(JJ)J", false);
         iconst(32); mv.visitInsn(LSHL); mv.visitVarInsn(LSTORE, LIMS);
-        // the low word is enough within one run of the region
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "windowEpoch", "J"); mv.visitInsn(L2I); mv.visitVarInsn(ISTORE, EPOCH);
+        pushEpoch(); mv.visitVarInsn(ISTORE, EPOCH);
         for (int l : new int[] {EXITK, T0, T1, T2, T3, T5, RESUME}) { iconst(0); mv.visitVarInsn(ISTORE, l); }
         mv.visitInsn(ACONST_NULL); mv.visitVarInsn(ASTORE, MEM);
         mv.visitInsn(LCONST_0); mv.visitVarInsn(LSTORE, TL);
@@ -543,10 +542,15 @@ final class Emitter {
     }
 
     /** After a slow path or executor call: leave at the next instruction when attention or the windows changed. */
+    /** Pushes the low word of cpu.windowEpoch: enough to notice a change within one run of the region. */
+    private void pushEpoch() {
+        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "windowEpoch", "J"); mv.visitInsn(L2I);
+    }
+
     void exitIfAttention(IrNode n) {
         Label out = new Label(), ok = new Label();
         mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "attention", "Z"); mv.visitJumpInsn(IFNE, out);
-        mv.visitVarInsn(ALOAD, L_CPU); mv.visitFieldInsn(GETFIELD, CPU, "windowEpoch", "J"); mv.visitInsn(L2I); mv.visitVarInsn(ILOAD, EPOCH);
+        pushEpoch(); mv.visitVarInsn(ILOAD, EPOCH);
         mv.visitJumpInsn(IF_ICMPEQ, ok);
         mv.visitLabel(out);
         exitAfter(n, n.pc + n.in.size, n.itAfter);

@@ -31,6 +31,11 @@ public final class JitRuntime {
         long where = r.exits[2 * site], counts = r.exits[2 * site + 1];
         cpu.pc = (int) (where >> 32);
         cpu.itState = (int) where;
+        addCounts(cpu, pk, counts);
+    }
+
+    /** cpu.cycles/instructions += the region's count pk and the site's own (both packed: cycles high, instructions low). */
+    private static void addCounts(Cpu cpu, long pk, long counts) {
         cpu.cycles += (pk >>> 32) + (counts >>> 32);
         cpu.instructions += (pk & LOW) + (counts & LOW);
     }
@@ -50,8 +55,7 @@ public final class JitRuntime {
         cpu.pc = pc == -1 ? cpu.nextPc : pc;
         if (HISTO != null) HISTO.merge(String.format("exit R%x -> %x", r.entry, cpu.pc), 1, Integer::sum);
         if (it != -1) cpu.itState = it;
-        cpu.cycles += (pk >>> 32) + (counts >>> 32);
-        cpu.instructions += (pk & LOW) + (counts & LOW);
+        addCounts(cpu, pk, counts);
     }
 
     /** Executes the site's instruction with the interpreter's executor, as Interpreter.step would. */
